@@ -1,0 +1,19 @@
+"""The test suite: `make test`. The database comes from DATABASE_URL (SQLite by default)."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+DATABASES["default"]["TEST"] = {
+    "NAME": None if "sqlite" in DATABASES["default"]["ENGINE"] else "test_bbe_platform"
+}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+SERVE_MEDIA = True

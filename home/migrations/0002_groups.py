@@ -1,0 +1,102 @@
+"""The groups of DESIGN.md with their permissions. Later apps extend them in their own
+migrations (events: pages below Veranstaltungen; community: member approval, comments)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+REDAKTION = "Redaktion"
+VERANSTALTUNGSMANAGEMENT = "Veranstaltungsmanagement"
+MODERATION = "Moderation"
+MITGLIEDER = "Mitglieder"
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+IMAGE_PERMISSIONS = ["add_siteimage", "change_siteimage", "delete_siteimage", "choose_image"]
+DOCUMENT_PERMISSIONS = ["add_librarydocument", "change_librarydocument", "delete_librarydocument", "choose_document"]
+MEDIA_UPLOAD_PERMISSIONS = ["add_siteimage", "choose_image", "add_librarydocument", "choose_document"]
+REDAKTION_MODEL_PERMISSIONS = [
+    ("home", "change_sitesettings"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
+]
+
+
+def ensure_permissions(apps):
+    # Permissions are normally created after `migrate` finishes; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def collection_permission(apps, codename):
+    Permission = apps.get_model("auth", "Permission")
+    app_label = "library" if codename.endswith("document") else "home"
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def create_groups(apps, schema_editor):
+    ensure_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    # Wagtail's own English sample groups would only confuse the German editors.
+    Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
+
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    root_page = Page.objects.get(depth=1)
+    root_collection = Collection.objects.get(depth=1)
+
+    redaktion, _ = Group.objects.get_or_create(name=REDAKTION)
+    redaktion.permissions.add(access_admin)
+    for app_label, codename in REDAKTION_MODEL_PERMISSIONS:
+        redaktion.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=redaktion,
+            page=root_page,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+        )
+    for codename in IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=redaktion, collection=root_collection, permission=collection_permission(apps, codename)
+        )
+
+    events, _ = Group.objects.get_or_create(name=VERANSTALTUNGSMANAGEMENT)
+    events.permissions.add(access_admin)
+    for codename in MEDIA_UPLOAD_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=events, collection=root_collection, permission=collection_permission(apps, codename)
+        )
+
+    moderation, _ = Group.objects.get_or_create(name=MODERATION)
+    moderation.permissions.add(access_admin)
+
+    Group.objects.get_or_create(name=MITGLIEDER)
+
+
+def remove_groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Group.objects.filter(name__in=[REDAKTION, VERANSTALTUNGSMANAGEMENT, MODERATION, MITGLIEDER]).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0001_initial"),
+        ("library", "0001_initial"),
+        ("wagtailadmin", "__latest__"),
+        ("wagtailcore", "__latest__"),
+        ("wagtaildocs", "__latest__"),
+        ("wagtailimages", "__latest__"),
+        ("wagtailredirects", "__latest__"),
+        ("auth", "__latest__"),
+        ("contenttypes", "__latest__"),
+    ]
+
+    operations = [migrations.RunPython(create_groups, remove_groups)]

@@ -1,0 +1,194 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+
+class SitePage(Page):
+    """What every page of the public site has: a lead, a body and a picture for sharing."""
+
+    intro = models.TextField(
+        _("lead"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences shown in large type below the title."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared in social networks or messengers."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    # The field holding the page's own main image, used for link previews.
+    main_image_field = "social_image"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def sharing_image(self):
+        """The picture for link previews: the sharing image, else the page's own main image."""
+        return self.social_image or getattr(self, self.main_image_field, None)
+
+
+class HomePage(SitePage):
+    headline = models.CharField(
+        _("headline"),
+        max_length=160,
+        blank=True,
+        help_text=_("Main heading of the start page; the page title is used when empty."),
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Large photo at the top of the start page; its caption and credit show below."),
+    )
+    hero_caption = models.CharField(_("hero image caption"), max_length=300, blank=True)
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("featured page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page the teaser box points to, e.g. the next congress."),
+    )
+    featured_title = models.CharField(_("teaser title"), max_length=160, blank=True)
+    featured_text = models.TextField(_("teaser text"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("headline"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")],
+            heading=_("Hero image"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_page"),
+                FieldPanel("featured_title"),
+                FieldPanel("featured_text"),
+            ],
+            heading=_("Teaser"),
+            help_text=_("A highlighted box on the start page, e.g. for the congress."),
+        ),
+        FieldPanel("body"),
+    ]
+
+    main_image_field = "hero_image"
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("start page")
+        verbose_name_plural = _("start pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.latest_for(self)[:3]
+        context["news_index"] = NewsIndexPage.objects.descendant_of(self).live().first()
+        return context
+
+
+class ContentPage(SitePage):
+    """A page of text and media: the programme, knowledge transfer, contact, legal pages."""
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+class NewsIndexPage(SitePage):
+    per_page = 10
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news list")
+        verbose_name_plural = _("news lists")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(NewsPage.objects.latest_for(self), self.per_page)
+        try:
+            news = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            news = paginator.page(1)
+        except EmptyPage:
+            news = paginator.page(paginator.num_pages)
+        context["news"] = news
+        return context
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def latest_for(self, ancestor):
+        """Published, public news below `ancestor`, newest first, ready for a listing."""
+        return (
+            self.descendant_of(ancestor)
+            .live()
+            .public()
+            .select_related("image")
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+
+class NewsPage(SitePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=400,
+        help_text=_("Two or three sentences shown in the news list and on the start page."),
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the news item and in the list."),
+    )
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+    main_image_field = "image"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [index.SearchField("teaser")]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")

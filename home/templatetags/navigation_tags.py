@@ -1,0 +1,39 @@
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+MENU_FIELDS = ("title", "url_path", "path", "depth")
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The site root's live, public children marked »show in menus«, each with its state
+    relative to the current page: "current", "ancestor" or ""."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"items": [], "request": request}
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    children = site.root_page.get_children().live().public().in_menu().only(*MENU_FIELDS)
+    items = []
+    for item in children:
+        if item.path == current_path:
+            state = "current"
+        elif current_path.startswith(item.path):
+            state = "ancestor"
+        else:
+            state = ""
+        items.append((item, state))
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The current page's ancestors from the start page down, for pages below it."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only(*MENU_FIELDS)
+    return {"ancestors": list(ancestors), "page": page, "request": context["request"]}

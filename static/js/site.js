@@ -1,0 +1,30 @@
+// Progressive enhancements of the public site. Everything works without JavaScript.
+(function () {
+  "use strict";
+
+  // E-mail addresses are rendered as "name(at)domain" so harvesters find no address;
+  // readers with JavaScript get a normal mailto link.
+  document.querySelectorAll("a.js-email").forEach(function (link) {
+    var address = link.dataset.user + "@" + link.dataset.domain;
+    link.href = "mailto:" + address;
+    link.textContent = address;
+  });
+
+  // The main menu collapses behind a button on small screens.
+  var toggle = document.querySelector(".main-nav__toggle");
+  var list = document.getElementById("main-nav-list");
+  if (toggle && list) {
+    toggle.hidden = false;
+    document.documentElement.classList.add("has-js");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", String(!open));
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.focus();
+      }
+    });
+  }
+})();
