@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -10,6 +11,15 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+
+
+GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def german_slug(text):
+    """A web address part in ASCII the way Germans spell without umlauts:
+    »Erklärung zur Barrierefreiheit« → »erklaerung-zur-barrierefreiheit«."""
+    return slugify(text.lower().translate(GERMAN_LETTERS))
 
 
 class SitePage(Page):
@@ -40,6 +50,12 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # The admin suggests »erklärung-…« from the title; the address gets »erklaerung-…«.
+        if self.slug:
+            self.slug = german_slug(self.slug)
+        super().full_clean(*args, **kwargs)
 
     @property
     def sharing_image(self):
