@@ -42,7 +42,7 @@ migrate: $(STAMPS)/runtime messages ## Apply database migrations
 
 demo: migrate ## Load the demo content (idempotent) and the local admin account
 	$(MANAGE) load_demo_content
-	$(MANAGE) create_dev_admin
+	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) create_dev_admin
 
 check-port:
 	@$(PYTHON) -c "import socket, sys; s = socket.socket(); \

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -202,6 +203,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 # The admin would ask wagtail.org for new releases: no calls to other hosts.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its wrapper uses an inline style (CSP)
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "home.embeds.PrivacyEnhancedOEmbedFinder", "providers": [youtube, vimeo]},
+]
 
 # --- Comments (django-comments-xtd; the member area configures it fully) --------------------
 COMMENTS_APP = "django_comments_xtd"
