@@ -31,9 +31,12 @@ def main_menu(context):
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """The current page's ancestors from the start page down, for pages below it."""
+    """The trail from the start page (always the site root, "/") down to the current page.
+    Pages right below the start page need no query for it."""
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
-        return {"ancestors": []}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only(*MENU_FIELDS)
+        return {"page": None}
+    ancestors = []
+    if page.depth > 3:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=3).only(*MENU_FIELDS)
     return {"ancestors": list(ancestors), "page": page, "request": context["request"]}

@@ -2,7 +2,9 @@ from home.embeds import youtube_nocookie
 
 
 def test_youtube_embeds_use_the_privacy_enhanced_host():
-    html = '<iframe src="https://www.youtube.com/embed/abc123?feature=oembed" title="Film"></iframe>'
+    html = (
+        '<iframe src="https://www.youtube.com/embed/abc123?feature=oembed" title="Film"></iframe>'
+    )
     assert youtube_nocookie(html) == (
         '<iframe src="https://www.youtube-nocookie.com/embed/abc123?feature=oembed" '
         'title="Film"></iframe>'

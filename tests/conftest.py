@@ -1,0 +1,79 @@
+"""Fixtures shared by the whole suite: a real page tree on the default Site.
+
+`home_page` builds
+
+    Wagtail root (depth 1)
+    └─ Startseite (HomePage, depth 2)  <- root page of the default Site
+
+with SiteSettings (tagline, one contact, funding notice, one footer link to another website).
+Tests add the pages they need below it with the factories of tests/factories.py.
+"""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from home.models import SiteSettings
+from tests.factories import HomePageFactory
+
+SITE_NAME = "Menschen stärken Menschen"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Wagtail caches the site root paths; no test sees another test's pages."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """The start page as root of the default Site, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    site = Site.objects.get(is_default_site=True)
+    welcome_page = site.root_page
+    home = HomePageFactory(parent=root)
+    site.root_page = home
+    site.site_name = SITE_NAME
+    site.save()
+    welcome_page.delete()
+    SiteSettings.objects.create(
+        site=site,
+        tagline="Patenschaften, Mentoring und Lotsenprojekte",
+        contacts=[
+            {
+                "type": "contact",
+                "value": {
+                    "name": "Dr. Ansgar Klein",
+                    "role": "Geschäftsführer des BBE",
+                    "phone": "(0 30) 6 29 80-1 10",
+                    "email": "ansgar.klein@b-b-e.de",
+                },
+            }
+        ],
+        funding_notice="Das Programm wird gefördert vom Bundesfamilienministerium.",
+        funder_name="Bundesministerium für Familie, Senioren, Frauen und Jugend",
+        footer_links=[
+            {
+                "type": "link",
+                "value": {
+                    "label": "Bundesnetzwerk Bürgerschaftliches Engagement",
+                    "page": None,
+                    "url": "https://www.b-b-e.de/",
+                },
+            }
+        ],
+    )
+    home.refresh_from_db()
+    return home
+
+
+@pytest.fixture
+def site(home_page):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def site_settings(site):
+    return SiteSettings.objects.get(site=site)

@@ -1,0 +1,109 @@
+"""Factories for the test suite only (demo content is built by its own command).
+
+Page factories need a `parent`: `NewsPageFactory(parent=news_index)`. StreamField bodies are
+given in Wagtail's JSON form, `[{"type": "heading", "value": {...}}]`, the same shape the
+database stores.
+"""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from factory.django import DjangoModelFactory
+from wagtail.models import Collection
+
+from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage, SiteImage
+from library.models import LibraryDocument
+
+
+def root_collection():
+    return Collection.get_first_root_node()
+
+
+class SiteImageFactory(DjangoModelFactory):
+    """An image as the admin's upload form saves it: with alt text and credit."""
+
+    title = factory.Sequence(lambda n: f"Foto {n}")
+    description = "Teilnehmende des Fachkongresses im Plenum"
+    credit = "Foto: Jörg Farys/www.dieprojektoren.de"
+    file = factory.django.ImageField(width=800, height=600, color="green", filename="foto.jpg")
+    collection = factory.LazyFunction(root_collection)
+
+    class Meta:
+        model = SiteImage
+
+
+class LibraryDocumentFactory(DjangoModelFactory):
+    """A document as the admin's upload form saves it: with file size and hash."""
+
+    title = factory.Sequence(lambda n: f"Handreichung {n}")
+    file = factory.django.FileField(filename="handreichung.pdf", data=b"%PDF-1.4\n" + b"x" * 2039)
+    collection = factory.LazyFunction(root_collection)
+
+    class Meta:
+        model = LibraryDocument
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        document = model_class(*args, **kwargs)
+        # What wagtail.documents.forms.BaseDocumentForm.save() does on upload.
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+
+class UserFactory(DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = "Alex"
+    last_name = "Beispiel"
+    password = factory.django.Password("ein-langes-testpasswort")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        """`UserFactory(groups=["Redaktion"])` puts the user into existing groups by name."""
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Startseite"
+    slug = "startseite"
+    headline = "Menschen stärken Menschen"
+    intro = "Das Bundesprogramm für Patenschaften, Mentoring und Lotsenprojekte."
+
+    class Meta:
+        model = HomePage
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Inhaltsseite {n}")
+    intro = "Ein kurzer Vorspann zur Seite."
+    show_in_menus = False
+
+    class Meta:
+        model = ContentPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Meldungen"
+    slug = "meldungen"
+    intro = "Neuigkeiten aus dem Programm."
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Meldung {n}")
+    date = datetime.date(2024, 5, 1)
+    teaser = factory.LazyAttribute(lambda page: f"Kurzfassung von »{page.title}«.")
+
+    class Meta:
+        model = NewsPage
