@@ -12,7 +12,6 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 
-
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
