@@ -9,10 +9,18 @@ VERANSTALTUNGSMANAGEMENT = "Veranstaltungsmanagement"
 MODERATION = "Moderation"
 MITGLIEDER = "Mitglieder"
 
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
-IMAGE_PERMISSIONS = ["add_siteimage", "change_siteimage", "delete_siteimage", "choose_image"]
-DOCUMENT_PERMISSIONS = ["add_librarydocument", "change_librarydocument", "delete_librarydocument", "choose_document"]
-MEDIA_UPLOAD_PERMISSIONS = ["add_siteimage", "choose_image", "add_librarydocument", "choose_document"]
+PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
+# Custom image and document models keep using the permissions of Wagtail's own models.
+IMAGE_PERMISSIONS = ["add_image", "change_image", "delete_image", "choose_image"]
+DOCUMENT_PERMISSIONS = ["add_document", "change_document", "delete_document", "choose_document"]
+MEDIA_UPLOAD_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]
 REDAKTION_MODEL_PERMISSIONS = [
     ("home", "change_sitesettings"),
     ("wagtailredirects", "add_redirect"),
@@ -30,9 +38,25 @@ def ensure_permissions(apps):
 
 
 def collection_permission(apps, codename):
+    # choose_image / choose_document may not exist yet on a fresh database: create them as
+    # Wagtail itself would.
     Permission = apps.get_model("auth", "Permission")
-    app_label = "library" if codename.endswith("document") else "home"
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    app_label, model = (
+        ("wagtaildocs", "document")
+        if codename.endswith("document")
+        else (
+            "wagtailimages",
+            "image",
+        )
+    )
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": "Can " + codename.replace("_", " ")},
+    )
+    return permission
 
 
 def create_groups(apps, schema_editor):
@@ -47,7 +71,9 @@ def create_groups(apps, schema_editor):
     # Wagtail's own English sample groups would only confuse the German editors.
     Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
 
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
     root_page = Page.objects.get(depth=1)
     root_collection = Collection.objects.get(depth=1)
 
@@ -61,18 +87,24 @@ def create_groups(apps, schema_editor):
         GroupPagePermission.objects.get_or_create(
             group=redaktion,
             page=root_page,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
         )
     for codename in IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
-            group=redaktion, collection=root_collection, permission=collection_permission(apps, codename)
+            group=redaktion,
+            collection=root_collection,
+            permission=collection_permission(apps, codename),
         )
 
     events, _ = Group.objects.get_or_create(name=VERANSTALTUNGSMANAGEMENT)
     events.permissions.add(access_admin)
     for codename in MEDIA_UPLOAD_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
-            group=events, collection=root_collection, permission=collection_permission(apps, codename)
+            group=events,
+            collection=root_collection,
+            permission=collection_permission(apps, codename),
         )
 
     moderation, _ = Group.objects.get_or_create(name=MODERATION)
@@ -83,20 +115,24 @@ def create_groups(apps, schema_editor):
 
 def remove_groups(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    Group.objects.filter(name__in=[REDAKTION, VERANSTALTUNGSMANAGEMENT, MODERATION, MITGLIEDER]).delete()
+    Group.objects.filter(
+        name__in=[REDAKTION, VERANSTALTUNGSMANAGEMENT, MODERATION, MITGLIEDER]
+    ).delete()
 
 
 class Migration(migrations.Migration):
+    # Explicit leaves: Wagtail's own migrations that copy choose permissions to groups
+    # (wagtailimages 0023, wagtaildocs 0012) must run before the groups get theirs.
     dependencies = [
         ("home", "0001_initial"),
         ("library", "0001_initial"),
-        ("wagtailadmin", "__latest__"),
-        ("wagtailcore", "__latest__"),
-        ("wagtaildocs", "__latest__"),
-        ("wagtailimages", "__latest__"),
-        ("wagtailredirects", "__latest__"),
-        ("auth", "__latest__"),
-        ("contenttypes", "__latest__"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtailredirects", "0008_add_verbose_name_plural"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(create_groups, remove_groups)]
