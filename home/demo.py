@@ -273,6 +273,7 @@ def generate():
         ContentPage,
         "fachkongress-2017",
         title="Fachkongress 2017",
+        show_in_menus=True,
         intro=(
             "Im Herbst 2017 soll ein zweitägiger, bundesweiter Kongress Raum für Diskussionen, "
             "Erfahrungsaustausch und zur Vernetzung bieten."
@@ -295,6 +296,7 @@ def generate():
         ContentPage,
         "fachkongress-2016",
         title="Rückblick: Der Fachkongress 2016",
+        show_in_menus=True,
         intro=(
             "Fachkongress: »PatInnen, LotsInnen und MentorInnen in der Unterstützung und "
             "Integration geflüchteter Menschen«"

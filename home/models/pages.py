@@ -57,6 +57,11 @@ class SitePage(Page):
         super().full_clean(*args, **kwargs)
 
     @property
+    def has_contact_card(self):
+        """Whether the body shows a contact card (the sidebar then leaves out the contacts)."""
+        return any(block.block_type == "contact" for block in self.body)
+
+    @property
     def sharing_image(self):
         """The picture for link previews: the sharing image, else the page's own main image."""
         return self.social_image or getattr(self, self.main_image_field, None)

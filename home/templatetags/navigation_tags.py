@@ -40,3 +40,20 @@ def breadcrumbs(context):
     if page.depth > 3:
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=3).only(*MENU_FIELDS)
     return {"ancestors": list(ancestors), "page": page, "request": context["request"]}
+
+
+@register.inclusion_tag("components/section_menu.html", takes_context=True)
+def section_menu(context):
+    """The pages of the current section (the top-level page the current page belongs to,
+    and its children marked »show in menus«), so visitors reach every page by clicking."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth < 3:
+        return {"section": None}
+    section = page if page.depth == 3 else Page.objects.ancestor_of(page).get(depth=3)
+    children = list(section.get_children().live().public().in_menu().only(*MENU_FIELDS))
+    return {
+        "section": section if children else None,
+        "items": children,
+        "current_path": page.path,
+        "request": context["request"],
+    }

@@ -1,0 +1,109 @@
+"""Fixtures of the browser tests: Debian's Chromium, driven by Playwright, against pytest-django's
+live server with the demo content of `home.demo.generate()`.
+
+Needs `/usr/bin/chromium` (`make browser-deps` installs it). Every test module marks itself with
+`pytestmark = pytest.mark.browser`, so `pytest -m "not browser"` leaves them out.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+from tests.browser.viewports import DESKTOP, PHONE
+
+# Playwright's sync API keeps an event loop running in the test thread; without this Django
+# refuses database access from fixtures and tests in that thread (SynchronousOnlyOperation).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking flags Chromium keeps trying to reach Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (Debian package chromium).")
+    # The snapshot of the freshly migrated test database that serialized rollback restores.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    with sync_playwright() as playwright:
+        # Django keeps its connections in an asgiref Local, which becomes context-local once an
+        # event loop runs in the thread: from here on the test thread gets new connection
+        # objects (to the same test database) that lack the snapshot. Hand it over.
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open a page in a fresh browser context (German, no cookies) of the given viewport.
+    Each page collects in `page.problems` its uncaught JavaScript errors and console errors
+    (among them Content-Security-Policy violations and resources that failed to load)."""
+    contexts = []
+
+    def open_page(viewport=DESKTOP):
+        context = browser.new_context(viewport=viewport, locale="de-DE")
+        context.set_default_timeout(5_000)  # the live server answers at once; fail fast
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("pageerror", lambda error: page.problems.append(f"JavaScript error: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                page.problems.append(f"console error: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A desktop-sized page (1280 × 900)."""
+    return new_page()
+
+
+@pytest.fixture
+def phone_page(new_page):
+    """A phone-sized page (390 × 844)."""
+    return new_page(PHONE)
+
+
+@pytest.fixture
+def demo_site(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo page tree, served by the live server; yields the server's base URL.
+
+    The live server runs in another thread, so the data must be committed (transactional_db),
+    and each test ends by emptying the database. The serialized rollback restores what the
+    migrations created (Wagtail's root page, default Site, root collection, groups) before the
+    next test, so that each test builds the tree anew."""
+    from home import demo
+
+    demo.generate()
+    yield live_server.url

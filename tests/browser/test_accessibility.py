@@ -1,0 +1,83 @@
+"""axe-core finds no serious or critical accessibility violation on any page type of the public
+site, on a desktop screen and on a phone."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.viewports import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+PAGES = {
+    "start-page": "/",
+    "content-page": "/programm/",
+    "content-page-with-milestones": "/wissenstransfer/",
+    "nested-content-page": "/programm/patinnen-mentorinnen-und-lotsinnen/",
+    "nested-content-page-with-image": "/wissenstransfer/fachkongress-2016/",
+    "contact-page": "/kontakt/",
+    "news-list": "/meldungen/",
+    "news-item": "/meldungen/bbe-agendakonferenz/",
+    "not-found-page": "/gibt-es-nicht/",
+}
+VIEWPORTS = {"1280": DESKTOP, "390": PHONE}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def blocking_violations(axe, page):
+    results = axe.run(page)
+    return [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def report(violations_by_screen):
+    lines = ["serious or critical accessibility violations:"]
+    for screen, violations in violations_by_screen.items():
+        for violation in violations:
+            lines.append(
+                f"- {screen}: {violation['id']} ({violation['impact']}): {violation['help']} "
+                f"<{violation['helpUrl']}>"
+            )
+            for node in violation["nodes"]:
+                target = " ".join(str(part) for part in node["target"])
+                summary = node["failureSummary"].replace("\n", "\n        ")
+                lines.append(f"    {target}\n        {summary}")
+    return "\n".join(lines)
+
+
+def assert_no_blocking_violations(violations_by_screen):
+    failing = {screen: found for screen, found in violations_by_screen.items() if found}
+    assert not failing, report(failing)
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_has_no_serious_accessibility_violations(demo_site, new_page, axe, path):
+    found = {}
+    for width, viewport in VIEWPORTS.items():
+        page = new_page(viewport)
+        page.goto(demo_site + path)
+        found[f"{path} at {width} px"] = blocking_violations(axe, page)
+
+    assert_no_blocking_violations(found)
+
+
+def test_opened_phone_menu_has_no_serious_accessibility_violations(demo_site, new_page, axe):
+    page = new_page(PHONE)
+    page.goto(demo_site + "/")
+    page.locator("button[aria-controls=main-nav-list]").click()
+
+    assert_no_blocking_violations({"/ at 390 px, menu open": blocking_violations(axe, page)})
+
+
+def test_axe_reports_a_missing_alt_text_as_critical(new_page, axe):
+    """The check itself works: axe runs in our pages and the impact filter catches real faults."""
+    page = new_page()
+    page.set_content('<!doctype html><html lang="de"><title>Test</title><img src="data:,">')
+
+    violations = blocking_violations(axe, page)
+
+    assert [v["id"] for v in violations] == ["image-alt"]

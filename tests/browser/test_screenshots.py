@@ -1,0 +1,66 @@
+"""Full-page screenshots of the start page on a desktop screen and on a phone, for people to look
+at (test-artifacts/screenshots/, kept out of git), and a check that the phone layout fits."""
+
+import struct
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.browser.viewports import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+# A rendered start page with its photo is far larger; a blank or broken page is a few KB.
+MIN_BYTES = 50_000
+
+
+def png_size(path):
+    """Width and height from a PNG's header."""
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", header[16:24])
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_full_page_screenshot_of_the_start_page(demo_site, new_page, viewport):
+    page = new_page(viewport)
+    page.goto(demo_site + "/")
+    page.wait_for_load_state("networkidle")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"start-page-{viewport['width']}.png"
+    path.unlink(missing_ok=True)
+
+    page.screenshot(path=path, full_page=True)
+
+    assert path.stat().st_size > MIN_BYTES, f"{path} is only {path.stat().st_size} bytes"
+    width, height = png_size(path)
+    assert width == viewport["width"]
+    assert height > viewport["height"], "the start page should be longer than one screen"
+    assert page.problems == []
+
+
+def test_start_page_has_no_horizontal_scrollbar_on_a_phone(demo_site, new_page):
+    page = new_page(PHONE)
+    page.goto(demo_site + "/")
+
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+
+    assert scroll_width <= PHONE["width"], f"the page is {scroll_width} px wide"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_long_german_words_in_headings_stay_inside_their_boxes(demo_site, new_page, viewport):
+    page = new_page(viewport)
+    page.goto(demo_site + "/")
+
+    # Visually hidden headings (1 px wide, for screen readers) overflow on purpose.
+    overflowing = page.evaluate(
+        """Array.from(document.querySelectorAll("h1, h2, h3"))
+            .filter((heading) => heading.clientWidth > 1)
+            .filter((heading) => heading.scrollWidth > heading.clientWidth)
+            .map((heading) => heading.textContent.trim())"""
+    )
+
+    assert overflowing == []

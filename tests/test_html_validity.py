@@ -1,0 +1,83 @@
+"""Every page type of the public site is valid HTML according to the Nu Html Checker (vnu.jar,
+the checker behind validator.w3.org/nu), run on pages rendered from the demo content.
+
+Needs Java and `node_modules/vnu-jar` (`make browser-deps` installs both). Without them the
+test fails instead of skipping, so CI cannot pass without checking the markup.
+"""
+
+import shutil
+import subprocess
+
+import pytest
+from django.conf import settings
+from django.test import RequestFactory
+
+from home import demo
+from home.models import NewsIndexPage
+from home.views import server_error
+
+VNU_JAR = settings.BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# name: (address, expected status)
+PAGES = {
+    "start-page": ("/", 200),
+    "content-page-with-accordion": ("/programm/", 200),
+    "nested-content-page-with-quote": ("/programm/patinnen-mentorinnen-und-lotsinnen/", 200),
+    "content-page-with-milestones": ("/wissenstransfer/", 200),
+    "nested-content-page-with-image": ("/wissenstransfer/fachkongress-2016/", 200),
+    "contact-page-with-contact-block": ("/kontakt/", 200),
+    "legal-page": ("/impressum/", 200),
+    "news-list": ("/meldungen/", 200),
+    "news-list-second-page": ("/meldungen/?page=2", 200),
+    "news-item": ("/meldungen/bbe-agendakonferenz/", 200),
+    "not-found-page": ("/gibt-es-nicht/", 404),
+}
+
+
+@pytest.fixture
+def vnu():
+    """The command that runs the checker; fails the test when Java or the jar is missing."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("Java is missing: install the Debian package default-jre-headless.")
+    if not VNU_JAR.is_file():
+        pytest.fail(f"{VNU_JAR} is missing: run `npm install` (or `make browser-deps`).")
+    return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "text"]
+
+
+@pytest.fixture
+def rendered_pages(db, client, monkeypatch, tmp_path):
+    """The HTML of every page type, written to files named after the page."""
+    demo.generate()
+    # Two news items per page, so the demo's three news items show the pagination.
+    monkeypatch.setattr(NewsIndexPage, "per_page", 2)
+    files = []
+    for name, (address, status) in PAGES.items():
+        response = client.get(address)
+        assert response.status_code == status, f"{address} answered {response.status_code}"
+        files.append(write(tmp_path / f"{name}.html", response.content))
+    # The 500 page has no database behind it; render it the way Django's handler does.
+    error = server_error(RequestFactory().get("/"))
+    files.append(write(tmp_path / "server-error-page.html", error.content))
+    return files
+
+
+def write(path, content):
+    path.write_bytes(content)
+    return path
+
+
+def test_every_page_type_is_valid_html(vnu, rendered_pages):
+    # One run for all pages: starting the JVM takes longer than checking them.
+    result = subprocess.run(
+        [*vnu, *map(str, rendered_pages)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert result.returncode == 0, (
+        f"The Nu Html Checker found errors (exit code {result.returncode}):\n"
+        f"{result.stdout}{result.stderr}"
+    )
