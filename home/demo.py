@@ -17,6 +17,15 @@ from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage, SiteImag
 
 SITE_NAME = "Menschen stärken Menschen"
 
+INTEGRATION = (
+    "Integration kann nur im alltäglichen Miteinander gelingen. Umso wichtiger sind daher "
+    "Menschen, die sich als PatInnen, MentorInnen und LotsInnen engagieren. Sie gewähren den "
+    "geflüchteten Menschen nicht nur einen Einblick in den hiesigen Alltag, sondern sind auch "
+    "die ersten AnsprechpartnerInnen bei alltäglichen Problemen in einem fremden Land.",
+    "Engagierte begleiten Menschen über einen längeren Zeitraum hinweg, auch über die Phase "
+    "des »ersten Ankommens« hinaus. Integration ist dabei ein beiderseitiger Prozess.",
+)
+
 
 @dataclass
 class Report:
@@ -188,16 +197,7 @@ def generate():
         show_in_menus=True,
         intro="Integration kann nur im alltäglichen Miteinander gelingen.",
         body=[
-            paragraphs(
-                "Integration kann nur im alltäglichen Miteinander gelingen. Umso wichtiger sind "
-                "daher Menschen, die sich als PatInnen, MentorInnen und LotsInnen engagieren. Sie "
-                "gewähren den geflüchteten Menschen nicht nur einen Einblick in den hiesigen "
-                "Alltag, sondern sind auch die ersten AnsprechpartnerInnen bei alltäglichen "
-                "Problemen in einem fremden Land.",
-                "Engagierte begleiten Menschen über einen längeren Zeitraum hinweg, auch über die "
-                "Phase des »ersten Ankommens« hinaus. Integration ist dabei ein beiderseitiger "
-                "Prozess.",
-            ),
+            paragraphs(*INTEGRATION),
             {
                 "type": "quote",
                 "value": {
@@ -375,16 +375,7 @@ def generate():
 
 def home_body(programme, knowledge, congress_2016):
     return [
-        paragraphs(
-            "Integration kann nur im alltäglichen Miteinander gelingen. Umso wichtiger sind "
-            "daher Menschen, die sich als PatInnen, MentorInnen und LotsInnen engagieren. Sie "
-            "gewähren den geflüchteten Menschen nicht nur einen Einblick in den hiesigen "
-            "Alltag, sondern sind auch die ersten AnsprechpartnerInnen bei alltäglichen "
-            "Problemen in einem fremden Land.",
-            "Engagierte begleiten Menschen über einen längeren Zeitraum hinweg, auch über die "
-            "Phase des »ersten Ankommens« hinaus. Integration ist dabei ein beiderseitiger "
-            "Prozess.",
-        ),
+        paragraphs(*INTEGRATION),
         heading("Das Programm »Menschen stärken Menschen«"),
         paragraphs(
             "Um bereits bestehende Engagements in diesem Feld zu stärken und neue zu "

@@ -59,6 +59,14 @@ def collection_permission(apps, codename):
     return permission
 
 
+def grant_on_collection(apps, group, collection, codenames):
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    for codename in codenames:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=collection_permission(apps, codename)
+        )
+
+
 def create_groups(apps, schema_editor):
     ensure_permissions(apps)
     Group = apps.get_model("auth", "Group")
@@ -66,7 +74,6 @@ def create_groups(apps, schema_editor):
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     # Wagtail's own English sample groups would only confuse the German editors.
     Group.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
@@ -91,21 +98,11 @@ def create_groups(apps, schema_editor):
                 content_type__app_label="wagtailcore", codename=codename
             ),
         )
-    for codename in IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=redaktion,
-            collection=root_collection,
-            permission=collection_permission(apps, codename),
-        )
+    grant_on_collection(apps, redaktion, root_collection, IMAGE_PERMISSIONS + DOCUMENT_PERMISSIONS)
 
     events, _ = Group.objects.get_or_create(name=VERANSTALTUNGSMANAGEMENT)
     events.permissions.add(access_admin)
-    for codename in MEDIA_UPLOAD_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=events,
-            collection=root_collection,
-            permission=collection_permission(apps, codename),
-        )
+    grant_on_collection(apps, events, root_collection, MEDIA_UPLOAD_PERMISSIONS)
 
     moderation, _ = Group.objects.get_or_create(name=MODERATION)
     moderation.permissions.add(access_admin)
