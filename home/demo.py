@@ -434,6 +434,11 @@ LILIAN_SCHWALB = {
     "email": "lilian.schwalb@b-b-e.de",
 }
 
+MORE_AT_BBE = paragraphs(
+    'Mehr dazu auf der <a href="https://www.b-b-e.de/">Website des Bundesnetzwerks '
+    "Bürgerschaftliches Engagement</a>."
+)
+
 # Oldest first: items of the same day are listed newest first.
 NEWS = [
     {
@@ -442,12 +447,7 @@ NEWS = [
         "date": datetime.date(2017, 3, 22),
         "teaser": "Am 17. März 2017 kamen die Mitglieder des politisch-strategischen Gremiums "
         "des BBE in Berlin zu ihrer dritten Sitzung zusammen.",
-        "body": [
-            paragraphs(
-                "Am 17. März 2017 kamen die Mitglieder des politisch-strategischen Gremiums des "
-                "BBE in Berlin zu ihrer dritten Sitzung zusammen."
-            )
-        ],
+        "body": [MORE_AT_BBE],
     },
     {
         "slug": "bbe-agendakonferenz",
@@ -455,12 +455,7 @@ NEWS = [
         "date": datetime.date(2017, 3, 22),
         "teaser": "Im Rahmen der dritten BBE-Agendakonferenz trafen sich BBE-AG-SprecherInnen, "
         "-ThemenpatInnen und weitere Engagierte des Netzwerks.",
-        "body": [
-            paragraphs(
-                "Im Rahmen der dritten BBE-Agendakonferenz trafen sich BBE-AG-SprecherInnen, "
-                "-ThemenpatInnen und weitere Engagierte des Netzwerks."
-            )
-        ],
+        "body": [MORE_AT_BBE],
     },
     {
         "slug": "mitglied-des-monats-evangelische-kirche-in-deutschland",
@@ -468,12 +463,7 @@ NEWS = [
         "date": datetime.date(2017, 3, 22),
         "teaser": "Rund 22 Millionen Gläubige in über 14.000 Kirchengemeinden schließt die "
         "Evangelische Kirche in Deutschland zusammen.",
-        "body": [
-            paragraphs(
-                "Rund 22 Millionen Gläubige in über 14.000 Kirchengemeinden schließt die "
-                "Evangelische Kirche in Deutschland zusammen."
-            )
-        ],
+        "body": [MORE_AT_BBE],
     },
 ]
 

@@ -11,3 +11,10 @@ class LibraryDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def save(self, *args, **kwargs):
+        # The admin's upload form records the size; documents saved in code get it here, so
+        # download links always show it.
+        if self.file and self.file_size is None:
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
