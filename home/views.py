@@ -20,5 +20,5 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     """The German 500: a self-contained template that needs no database."""
-    context = {"site_name": settings.WAGTAIL_SITE_NAME}
+    context = {"platform_name": settings.WAGTAIL_SITE_NAME}
     return HttpResponseServerError(loader.render_to_string("500.html", context))

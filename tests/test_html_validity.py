@@ -31,6 +31,7 @@ PAGES = {
     "news-list-second-page": ("/meldungen/?page=2", 200),
     "news-item": ("/meldungen/bbe-agendakonferenz/", 200),
     "not-found-page": ("/gibt-es-nicht/", 404),
+    "login-page": ("/_util/login/?next=/kontakt/", 200),
 }
 
 

@@ -20,6 +20,7 @@ PAGES = {
     "news-list": "/meldungen/",
     "news-item": "/meldungen/bbe-agendakonferenz/",
     "not-found-page": "/gibt-es-nicht/",
+    "login-page": "/_util/login/?next=/kontakt/",
 }
 VIEWPORTS = {"1280": DESKTOP, "390": PHONE}
 
