@@ -19,9 +19,14 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Development and tests only; in production the reverse proxy serves media.
+    # Development and tests only; in production the reverse proxy serves media. Images only:
+    # documents are always served through Wagtail's permission check, never as files.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
