@@ -9,7 +9,9 @@ import datetime
 import io
 import random
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.models import Page, Site
 
@@ -126,6 +128,10 @@ def home_page(builder):
     old_root = site.root_page
     site.root_page = home
     site.site_name = SITE_NAME
+    # Canonical URLs and the sitemap name the address the site is served on (BASE_URL).
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
     site.save()
     if old_root.depth == 2 and not old_root.get_children().exists():
         old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
@@ -413,17 +419,17 @@ def home_body(programme, knowledge, congress_2016):
 
 def site_settings(builder, home, footer_pages):
     site = Site.objects.get(root_page=home)
-    settings = SiteSettings.for_site(site)
-    if settings.contacts or settings.footer_links or settings.tagline:
+    values = SiteSettings.for_site(site)
+    if values.contacts or values.footer_links or values.tagline:
         builder.report.skipped.append("site settings")
         return
-    settings.tagline = "Wissenstransfer, fachlicher Austausch und Vernetzung"
-    settings.contacts = [("contact", LILIAN_SCHWALB)]
-    settings.funder_url = "https://www.bmfsfj.de/"
-    settings.footer_links = [
+    values.tagline = "Wissenstransfer, fachlicher Austausch und Vernetzung"
+    values.contacts = [("contact", LILIAN_SCHWALB)]
+    values.funder_url = "https://www.bmfsfj.de/"
+    values.footer_links = [
         ("link", {"label": page.title, "page": page, "url": ""}) for page in footer_pages
     ]
-    settings.save()
+    values.save()
     builder.report.created.append("site settings")
 
 

@@ -30,6 +30,7 @@ def test_demo_loader_builds_the_page_tree_of_the_seed(client, capsys):
     assert NewsPage.objects.live().count() == 3
     legal = ContentPage.objects.filter(slug="erklaerung-zur-barrierefreiheit").get()
     assert legal.title == "Erklärung zur Barrierefreiheit"
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)  # BASE_URL of dev and tests
     response = client.get("/")
     assert "PatInnen, MentorInnen und LotsInnen" in response.content.decode()
     assert "Foto: Jörg Farys/www.dieprojektoren.de" in response.content.decode()
