@@ -41,7 +41,7 @@ migrate: $(STAMPS)/runtime messages ## Apply database migrations
 	$(MANAGE) migrate --no-input
 
 demo: migrate ## Load the demo content (idempotent) and the local admin account
-	$(MANAGE) load_demo_content
+	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo_content
 	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) create_dev_admin
 
 check-port:
