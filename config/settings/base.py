@@ -195,6 +195,7 @@ WAGTAILDOCS_DOCUMENT_MODEL = "library.LibraryDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.LibraryDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Privacy is by login and group only, never by a shared password.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
@@ -205,6 +206,14 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its wrapper uses an inline style (CSP)
 WAGTAILEMBEDS_FINDERS = [
     {"class": "home.embeds.PrivacyEnhancedOEmbedFinder", "providers": [youtube, vimeo]},
 ]
+
+# --- Knowledge database --------------------------------------------------------------------
+# Reading the text of an uploaded file (library/files.py) runs in a child process with these
+# limits; a file over them is stored all the same, with a warning for the editor.
+LIBRARY_TEXT_MAX_FILE_SIZE = 10 * 1024 * 1024  # bytes; larger files are not read
+LIBRARY_TEXT_TIMEOUT = 20  # seconds
+LIBRARY_TEXT_MEMORY_LIMIT = 512 * 1024 * 1024  # bytes of address space for the reader
+LIBRARY_TEXT_MAX_CHARS = 500_000  # characters kept of a file's text
 
 # --- Comments (django-comments-xtd; the member area configures it fully) --------------------
 COMMENTS_APP = "django_comments_xtd"

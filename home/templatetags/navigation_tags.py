@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.navigation import main_menu_pages
+
 register = template.Library()
 
 MENU_FIELDS = ("title", "url_path", "path", "depth")
@@ -8,24 +10,23 @@ MENU_FIELDS = ("title", "url_path", "path", "depth")
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The site root's live, public children marked »show in menus«, each with its state
-    relative to the current page: "current", "ancestor" or ""."""
+    """The main menu (cached, see home/navigation.py), each item with its state relative to
+    the current page: "current", "ancestor" or ""."""
     request = context["request"]
     site = Site.find_for_request(request)
     if site is None:
         return {"items": [], "request": request}
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    children = site.root_page.get_children().live().public().in_menu().only(*MENU_FIELDS)
     items = []
-    for item in children:
-        if item.path == current_path:
+    for title, url, path in main_menu_pages(site):
+        if path == current_path:
             state = "current"
-        elif current_path.startswith(item.path):
+        elif current_path.startswith(path):
             state = "ancestor"
         else:
             state = ""
-        items.append((item, state))
+        items.append({"title": title, "url": url, "state": state})
     return {"items": items, "request": request}
 
 
@@ -37,7 +38,9 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"page": None}
     ancestors = []
-    if page.depth > 3:
+    if page.depth == 4:
+        ancestors = [page.get_parent()]  # routing left the parent in treebeard's cache
+    elif page.depth > 4:
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=3).only(*MENU_FIELDS)
     return {"ancestors": list(ancestors), "page": page, "request": context["request"]}
 

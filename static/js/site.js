@@ -27,4 +27,11 @@
       }
     });
   }
+
+  // The library's filters take a whole screen on a phone: there they start folded, unless
+  // some are chosen. Without JavaScript they are simply open.
+  var facets = document.querySelector(".js-facets");
+  if (facets && window.matchMedia("(max-width: 60rem)").matches && !facets.querySelector("input:checked")) {
+    facets.open = false;
+  }
 })();

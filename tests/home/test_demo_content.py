@@ -23,6 +23,7 @@ def test_demo_loader_builds_the_page_tree_of_the_seed(client, capsys):
     assert menu == [
         "Programm »Menschen stärken Menschen«",
         "Wissenstransfer",
+        "Wissensdatenbank",
         "Meldungen",
         "Kontakt",
     ]

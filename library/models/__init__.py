@@ -1,0 +1,28 @@
+from .documents import LibraryDocument, hidden_collections, library_collection
+from .pages import (
+    AccessLevel,
+    Language,
+    LibraryIndexPage,
+    Licence,
+    MaterialDocument,
+    MaterialLink,
+    MaterialPage,
+    RelatedMaterial,
+)
+from .taxonomy import MaterialType, Topic
+
+__all__ = [
+    "AccessLevel",
+    "Language",
+    "LibraryDocument",
+    "LibraryIndexPage",
+    "Licence",
+    "MaterialDocument",
+    "MaterialLink",
+    "MaterialPage",
+    "MaterialType",
+    "RelatedMaterial",
+    "Topic",
+    "hidden_collections",
+    "library_collection",
+]
