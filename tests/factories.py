@@ -14,8 +14,15 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
 
-from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage, SiteImage
-from library.models import LibraryDocument
+from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage, Organisation, SiteImage
+from library.models import (
+    LibraryDocument,
+    LibraryIndexPage,
+    MaterialDocument,
+    MaterialPage,
+    MaterialType,
+    Topic,
+)
 
 
 def root_collection():
@@ -107,3 +114,66 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class OrganisationFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Patenschaftsverein {n} e. V.")
+    city = "Leipzig"
+    state = "SN"
+
+    class Meta:
+        model = Organisation
+
+
+class TopicFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Topic
+
+
+class MaterialTypeFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Materialart {n}")
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = MaterialType
+
+
+class LibraryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Wissensdatenbank"
+    slug = "wissensdatenbank"
+    intro = "Materialien zum Herunterladen."
+    show_in_menus = True
+
+    class Meta:
+        model = LibraryIndexPage
+
+
+class MaterialPageFactory(wagtail_factories.PageFactory):
+    """A published material: `MaterialPageFactory(parent=library, topics=[topic], files=[doc])`.
+    `files` become its documents (in this order) and are put into the collection its access
+    level asks for, as on publishing in the admin."""
+
+    title = factory.Sequence(lambda n: f"Material {n}")
+    intro = factory.LazyAttribute(lambda page: f"Zusammenfassung von »{page.title}«.")
+    material_type = factory.SubFactory(MaterialTypeFactory)
+    year = 2017
+
+    class Meta:
+        model = MaterialPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def files(self, create, extracted, **kwargs):
+        if create and extracted:
+            for order, document in enumerate(extracted):
+                MaterialDocument.objects.create(page=self, document=document, sort_order=order)
+            self.place_documents()
