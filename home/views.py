@@ -1,5 +1,11 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
+from django.templatetags.static import static
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -11,6 +17,12 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", "", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico where a page names no icon, e.g. for a PDF they show."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def page_not_found(request, exception=None):

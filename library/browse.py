@@ -59,8 +59,13 @@ def topic_filter(values):
     return Q(pk__in=through.values("materialpage_id"))
 
 
+def is_year(value):
+    """Four ASCII digits (»²« is a digit to Python, 10**20 is too big for the database)."""
+    return len(value) == 4 and value.isascii() and value.isdigit()
+
+
 def year_filter(values):
-    return Q(year__in=[int(value) for value in values if value.isdigit()])
+    return Q(year__in=[int(value) for value in values if is_year(value)])
 
 
 FILTERS = {
@@ -89,11 +94,13 @@ class MaterialBrowser:
     def text_filter(self):
         """Materials whose page or whose files the visitor may read hold the words. Text
         inside members-only files counts only for those who may download them."""
-        pages = MaterialPage.objects.live().only("pk").search(self.query, operator="and")
+        # A lone double quote is a syntax error to SQLite's full-text search: words only.
+        words = self.query.replace('"', " ")
+        pages = MaterialPage.objects.live().only("pk").search(words, operator="and")
         documents = (
             LibraryDocument.objects.viewable_by(self.request.user)
             .only("pk")
-            .search(self.query, operator="and")
+            .search(words, operator="and")
         )
         with_documents = MaterialDocument.objects.filter(
             document_id__in=[document.pk for document in documents]
@@ -157,7 +164,7 @@ class MaterialBrowser:
         values += [
             FacetValue(year, year, 0, True)
             for year in chosen
-            if year.isdigit() and year not in counted_years
+            if is_year(year) and year not in counted_years
         ]
         return Facet("year", _("Year"), values)
 
@@ -220,6 +227,8 @@ class MaterialBrowser:
 
     def sort_options(self):
         return [(key, label, key == self.sort) for key, (label, _order) in SORTS.items()]
+
+    default_sort = DEFAULT_SORT
 
     @property
     def is_filtered(self):

@@ -9,6 +9,8 @@ created. The columns are listed in the README (`COLUMNS` below).
 
 import csv
 import io
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.utils.file import hash_filelike
 
 from home.models import Organisation, german_slug
-from library.files import check_content
+from library.files import check_content, read_text
 from library.models import (
     AccessLevel,
     Language,
@@ -54,7 +56,8 @@ COLUMNS = [
     "links",
     "verwandte",
 ]
-REQUIRED = ["id", "titel", "zusammenfassung", "materialart", "themen"]
+REQUIRED = ["id", "titel", "zusammenfassung", "materialart", "themen", "jahr"]
+NAME_LENGTH = 160  # of topics, material types and organisations
 LIST_SEPARATOR = "|"
 YES = {"ja", "yes", "x", "1", "true"}
 NO = {"nein", "no", "", "0", "false"}
@@ -103,8 +106,9 @@ class Report:
 
 
 def read_csv(path):
-    """The rows of a CSV as dicts, from UTF-8 (with or without Excel's BOM) or Windows-1252,
-    separated by semicolons (German Excel) or commas. Raises RowError for a wrong header."""
+    """The rows of a CSV as (line number, dict), from UTF-8 (with or without Excel's BOM) or
+    Windows-1252, separated by semicolons (German Excel) or commas. Raises RowError for a
+    wrong header."""
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -120,7 +124,10 @@ def read_csv(path):
             _("The file lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)}
         )
     reader.fieldnames = columns
-    return [{name: (value or "").strip() for name, value in row.items() if name} for row in reader]
+    return [
+        (reader.line_num, {name: (value or "").strip() for name, value in row.items() if name})
+        for row in reader
+    ]
 
 
 def split_list(value):
@@ -128,9 +135,27 @@ def split_list(value):
 
 
 def labelled(value):
-    """»Label=target« or just »target« → (label, target)."""
-    label, _sep, target = value.rpartition("=")
+    """»Label=target« or just »target« → (label, target). The label ends at the first »=«;
+    a web address without a label may contain »=« itself (»…/watch?v=abc«)."""
+    label, separator, target = value.partition("=")
+    if not separator or label.strip().lower().startswith(("http://", "https://")):
+        return "", value.strip()
     return label.strip(), target.strip()
+
+
+def read_file_text(path):
+    with path.open("rb") as handle:
+        return read_text(File(handle), path.suffix.lstrip("."))
+
+
+def limited(value, length, column):
+    """`value`, unless it is longer than its field in the database."""
+    if len(value) > length:
+        raise RowError(
+            _("The value in »%(column)s« is longer than %(length)s characters.")
+            % {"column": column, "length": length}
+        )
+    return value
 
 
 def choice(value, choices, what):
@@ -150,9 +175,10 @@ class MaterialImporter:
     # --- Checking -------------------------------------------------------------------------
 
     def check(self, records, report):
-        """The rows that pass every check; the others go into `report.rejected`."""
+        """The rows that pass every check; the others go into `report.rejected`. `records`
+        are (row number, dict of the columns)."""
         rows, keys = [], set()
-        for number, record in enumerate(records, start=2):  # row 1 is the header
+        for number, record in records:
             try:
                 row = self.check_row(number, record)
                 if row.key in keys:
@@ -162,41 +188,41 @@ class MaterialImporter:
                 continue
             keys.add(row.key)
             rows.append(row)
-        known = keys | set(
+        return self.without_unknown_relations(rows, report)
+
+    def without_unknown_relations(self, rows, report):
+        """Reject rows related to IDs neither in the file nor imported before; again, until
+        no row is related to a rejected one."""
+        imported = set(
             MaterialPage.objects.exclude(source_id="").values_list("source_id", flat=True)
         )
-        for row in list(rows):
-            unknown = [key for key in row.related_keys if key not in known]
-            if unknown:
-                rows.remove(row)
-                report.rejected.append(
-                    (
-                        row.number,
-                        _("Related material with unknown ID: %(keys)s.")
-                        % {"keys": ", ".join(unknown)},
-                    )
-                )
-        return rows
+        while True:
+            known = imported | {row.key for row in rows}
+            rejected = [row for row in rows if not set(row.related_keys) <= known]
+            if not rejected:
+                return rows
+            for row in rejected:
+                unknown = ", ".join(key for key in row.related_keys if key not in known)
+                reason = _("Related material with unknown ID: %(keys)s.") % {"keys": unknown}
+                report.rejected.append((row.number, reason))
+            rows = [row for row in rows if row not in rejected]
 
     def check_row(self, number, record):
         for name in REQUIRED:
             if not record.get(name):
                 raise RowError(_("The column »%(column)s« is empty.") % {"column": name})
-        title, summary = record["titel"], record["zusammenfassung"]
-        if len(title) > 255:
-            raise RowError(_("The title is longer than 255 characters."))
-        if len(summary) > 600:
-            raise RowError(_("The summary is longer than 600 characters."))
         return Row(
             number=number,
-            key=record["id"],
-            title=title,
-            summary=summary,
-            type_name=record["materialart"],
-            topic_names=split_list(record["themen"]),
-            organisation_name=record.get("traeger", ""),
+            key=limited(record["id"], 64, "id"),
+            title=limited(record["titel"], 255, "titel"),
+            summary=limited(record["zusammenfassung"], 600, "zusammenfassung"),
+            type_name=limited(record["materialart"], NAME_LENGTH, "materialart"),
+            topic_names=[
+                limited(name, NAME_LENGTH, "themen") for name in split_list(record["themen"])
+            ],
+            organisation_name=limited(record.get("traeger", ""), NAME_LENGTH, "traeger"),
             year=self.check_year(record.get("jahr", "")),
-            target_group=record.get("zielgruppe", "")[:200],
+            target_group=limited(record.get("zielgruppe", ""), 200, "zielgruppe"),
             language=choice(record.get("sprache") or "de", Language, _("language")),
             licence=choice(
                 record.get("lizenz") or Licence.ALL_RIGHTS_RESERVED, Licence, _("licence")
@@ -209,8 +235,6 @@ class MaterialImporter:
         )
 
     def check_year(self, value):
-        if not value:
-            raise RowError(_("The column »%(column)s« is empty.") % {"column": "jahr"})
         if not value.isdigit() or not 1990 <= int(value) <= 2100:
             raise RowError(_("»%(value)s« is not a year between 1990 and 2100.") % {"value": value})
         return int(value)
@@ -251,10 +275,13 @@ class MaterialImporter:
             except ValidationError as error:
                 raise RowError(f"{name}: {' '.join(error.messages)}") from None
             sha1 = hash_filelike(handle)
-        return label or path.stem.replace("-", " ").replace("_", " "), path, sha1
+        label = limited(label, 200, "dateien") or path.stem.replace("-", " ").replace("_", " ")
+        return label[:200], path, sha1
 
     def check_link(self, value):
         label, url = labelled(value)
+        limited(label, 200, "links")
+        limited(url, 500, "links")
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
@@ -266,6 +293,7 @@ class MaterialImporter:
     def run(self, records, progress=None):
         report = Report()
         rows = self.check(records, report)
+        self.texts = self.read_texts(rows)
         materials = {}
         for done, row in enumerate(rows, start=1):
             with transaction.atomic():
@@ -278,6 +306,15 @@ class MaterialImporter:
                 report.unchanged.remove(row.key)
                 report.updated.append(row.key)
         return report
+
+    def read_texts(self, rows):
+        """The text of each file that no document has yet, by its SHA-1: read in parallel,
+        as each reader is a child process of its own (library/files.py)."""
+        files = {sha1: path for row in rows for _label, path, sha1 in row.files}
+        known = LibraryDocument.objects.filter(file_hash__in=files).values_list("file_hash")
+        new = {sha1: path for sha1, path in files.items() if (sha1,) not in set(known)}
+        with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+            return dict(zip(new, pool.map(read_file_text, new.values()), strict=True))
 
     def import_row(self, row):
         material = MaterialPage.objects.filter(source_id=row.key).first()
@@ -335,9 +372,11 @@ class MaterialImporter:
         for label, path, sha1 in row.files:
             document = existing.get(sha1)
             if document is None:
-                document = LibraryDocument(title=label, collection=collection)
+                document = LibraryDocument(title=label, collection=collection, file_hash=sha1)
                 with path.open("rb") as handle:
                     document.file.save(path.name, File(handle), save=False)
+                if sha1 in self.texts:
+                    document.set_text(self.texts[sha1])
                 document.save()
             files.append(MaterialDocument(document=document, label=label))
         return files
@@ -355,7 +394,9 @@ class MaterialImporter:
     def named(self, model, name):
         """The topic, type or organisation of this name (or an organisation's short name),
         created when missing."""
-        same_name = Q(name__iexact=name)
+        # The slug too: SQLite ignores the case of ASCII letters only, and »Oeffentlich…«
+        # would otherwise clash with the slug of an existing »Öffentlich…«.
+        same_name = Q(name__iexact=name) | Q(slug=german_slug(name))
         if model is Organisation:
             same_name |= Q(short_name__iexact=name)
         found = model.objects.filter(same_name).first()

@@ -5,14 +5,15 @@ Needs Java and `node_modules/vnu-jar` (`make browser-deps` installs both). Witho
 test fails instead of skipping, so CI cannot pass without checking the markup.
 """
 
+import io
 import shutil
 import subprocess
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import RequestFactory
 
-from home import demo
 from home.models import NewsIndexPage
 from home.views import server_error
 
@@ -32,6 +33,14 @@ PAGES = {
     "news-item": ("/meldungen/bbe-agendakonferenz/", 200),
     "not-found-page": ("/gibt-es-nicht/", 404),
     "login-page": ("/_util/login/?next=/kontakt/", 200),
+    "library": ("/wissensdatenbank/", 200),
+    "library-filtered": ("/wissensdatenbank/?topic=wohnen&year=2017&q=Wohnung&sort=title", 200),
+    "library-no-match": ("/wissensdatenbank/?q=Gibtesnicht", 200),
+    "material-page": ("/wissensdatenbank/leitfaden-patenschaften-fuer-gefluechtete-aufbauen/", 200),
+    "members-only-material-page": (
+        "/wissensdatenbank/vorlage-fuer-den-verwendungsnachweis/",
+        200,
+    ),
 }
 
 
@@ -49,7 +58,7 @@ def vnu():
 @pytest.fixture
 def rendered_pages(db, client, monkeypatch, tmp_path):
     """The HTML of every page type, written to files named after the page."""
-    demo.generate()
+    call_command("load_demo_content", stdout=io.StringIO())
     # Two news items per page, so the demo's three news items show the pagination.
     monkeypatch.setattr(NewsIndexPage, "per_page", 2)
     files = []

@@ -65,7 +65,10 @@ def taxonomy(builder):
 
 def materials(builder, library):
     with tempfile.TemporaryDirectory() as folder:
-        records = [material_record(material, Path(folder)) for material in MATERIALS]
+        records = [
+            (number, material_record(material, Path(folder)))
+            for number, material in enumerate(MATERIALS, start=1)
+        ]
         report = MaterialImporter(library, folder).run(records)
     builder.report.created += [f"material {key}" for key in report.created + report.updated]
     builder.report.skipped += [f"material {key}" for key in report.unchanged]

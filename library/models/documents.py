@@ -75,12 +75,12 @@ class LibraryDocument(AbstractDocument):
         if self.file and (self.file_size is None or not self.file_hash):
             self._set_document_file_metadata()
         if self.file and self.file_hash != self.text_file_hash:
-            self.read_file_text()
+            self.set_text(read_text(self.file, self.file_extension))
         super().save(*args, **kwargs)
 
-    def read_file_text(self):
-        result = read_text(self.file, self.file_extension)
-        self.text, self.text_status = result.text, result.status
+    def set_text(self, file_text):
+        """Keep `file_text` (a library.files.FileText) as the text of the current file."""
+        self.text, self.text_status = file_text.text, file_text.status
         self.text_file_hash = self.file_hash
 
     @property

@@ -271,8 +271,10 @@ class MaterialPage(SitePage):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "access_level" in update_fields:
+        if kwargs.get("update_fields") is None:
+            # The search index was updated on post_save, before modelcluster stored the
+            # topics: index again with the topics just saved.
+            index.insert_or_update_object(self)
             self.place_documents()
 
     @property

@@ -28,6 +28,22 @@
     });
   }
 
+  // The library's form leaves out what says nothing (an empty search, the default order), so
+  // that the addresses people share stay short.
+  var libraryForm = document.querySelector(".js-library-form");
+  if (libraryForm) {
+    var omittable = libraryForm.querySelectorAll("[data-omit-if]");
+    libraryForm.addEventListener("submit", function () {
+      omittable.forEach(function (field) {
+        field.disabled = field.value === field.dataset.omitIf;
+      });
+    });
+    // Coming back through the browser's history shows the form as it was left.
+    window.addEventListener("pageshow", function () {
+      omittable.forEach(function (field) { field.disabled = false; });
+    });
+  }
+
   // The library's filters take a whole screen on a phone: there they start folded, unless
   // some are chosen. Without JavaScript they are simply open.
   var facets = document.querySelector(".js-facets");

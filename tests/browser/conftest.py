@@ -107,3 +107,13 @@ def demo_site(django_db_serialized_rollback, transactional_db, live_server):
 
     demo.generate()
     yield live_server.url
+
+
+@pytest.fixture
+def library_site(demo_site):
+    """The demo site with the knowledge database's demo materials and their files (takes
+    about ten seconds more than `demo_site`); yields the server's base URL."""
+    from library import demo
+
+    demo.generate()
+    return demo_site

@@ -23,6 +23,14 @@ PAGES = {
     "login-page": "/_util/login/?next=/kontakt/",
 }
 VIEWPORTS = {"1280": DESKTOP, "390": PHONE}
+# The knowledge database of the demo content (one test: building it takes a while).
+LIBRARY_PAGES = {
+    "library": "/wissensdatenbank/",
+    "library-filtered": "/wissensdatenbank/?topic=recht-und-aufenthalt&type=leitfaden&q=Aufenthalt",
+    "library-no-match": "/wissensdatenbank/?q=Gibtesnicht",
+    "material": "/wissensdatenbank/leitfaden-patenschaften-fuer-gefluechtete-aufbauen/",
+    "members-only-material": "/wissensdatenbank/vorlage-fuer-den-verwendungsnachweis/",
+}
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +70,21 @@ def test_page_has_no_serious_accessibility_violations(demo_site, new_page, axe, 
         page = new_page(viewport)
         page.goto(demo_site + path)
         found[f"{path} at {width} px"] = blocking_violations(axe, page)
+
+    assert_no_blocking_violations(found)
+
+
+def test_library_pages_have_no_serious_accessibility_violations(library_site, new_page, axe):
+    found = {}
+    for width, viewport in VIEWPORTS.items():
+        page = new_page(viewport)
+        for path in LIBRARY_PAGES.values():
+            page.goto(library_site + path)
+            found[f"{path} at {width} px"] = blocking_violations(axe, page)
+        if viewport is PHONE:  # the folded filters, opened
+            page.goto(library_site + LIBRARY_PAGES["library"])
+            page.locator(".library__facets > summary").click()
+            found[f"filters opened at {width} px"] = blocking_violations(axe, page)
 
     assert_no_blocking_violations(found)
 

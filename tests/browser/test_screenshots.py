@@ -64,3 +64,30 @@ def test_long_german_words_in_headings_stay_inside_their_boxes(demo_site, new_pa
     )
 
     assert overflowing == []
+
+
+LIBRARY_PAGES = {
+    "library": "/wissensdatenbank/?topic=patenschaften-aufbauen-und-begleiten",
+    "material": "/wissensdatenbank/vormundschaft-fuer-unbegleitete-minderjaehrige-fragen-und-"
+    "antworten/",
+}
+
+
+def test_library_pages_fit_desktop_and_phone_screens_and_are_photographed(library_site, new_page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for viewport in (DESKTOP, PHONE):
+        page = new_page(viewport)
+        for name, path in LIBRARY_PAGES.items():
+            page.goto(library_site + path)
+            page.screenshot(path=SCREENSHOTS / f"{name}-{viewport['width']}.png", full_page=True)
+
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll_width <= viewport["width"], f"{path} is {scroll_width} px wide"
+            overflowing = page.evaluate(
+                """Array.from(document.querySelectorAll("h1, h2, h3, label, dd"))
+                    .filter((element) => element.clientWidth > 1)
+                    .filter((element) => element.scrollWidth > element.clientWidth)
+                    .map((element) => element.textContent.trim())"""
+            )
+            assert overflowing == [], f"{path} at {viewport['width']} px"
+        assert page.problems == []

@@ -165,3 +165,11 @@ def test_robots_txt_lists_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_favicon_ico_leads_to_the_site_icon(client, db):
+    # Browsers ask for it where a page names no icon, e.g. for a PDF they show.
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"

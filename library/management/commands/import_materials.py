@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from library.importer import COLUMNS, MaterialImporter, RowError, read_csv
 from library.models import LibraryIndexPage
@@ -34,7 +35,11 @@ class Command(BaseCommand):
         report = MaterialImporter(library, options["files"]).run(records, progress)
         self.print_report(report)
         if report.rejected:
-            raise CommandError(_("%(count)s rows were rejected.") % {"count": len(report.rejected)})
+            count = len(report.rejected)
+            raise CommandError(
+                ngettext("%(count)s row was rejected.", "%(count)s rows were rejected.", count)
+                % {"count": count}
+            )
 
     def progress_bar(self, done, total):
         width = 30
@@ -44,14 +49,14 @@ class Command(BaseCommand):
             self.stdout.write("")
 
     def print_report(self, report):
-        for outcome, label in (
-            ("created", _("created")),
-            ("updated", _("updated")),
-            ("unchanged", _("unchanged")),
+        for label, keys in (
+            (_("created"), report.created),
+            (_("updated"), report.updated),
+            (_("unchanged"), report.unchanged),
         ):
-            keys = getattr(report, outcome)
             self.stdout.write(f"{label}: {len(keys)}" + (f" ({', '.join(keys)})" if keys else ""))
-        self.stdout.write(f"{_('rejected')}: {len(report.rejected)}")
+        rejected = _("rejected")
+        self.stdout.write(f"{rejected}: {len(report.rejected)}")
         for number, reason in report.rejected:
             self.stdout.write(
                 self.style.ERROR(

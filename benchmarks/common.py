@@ -1,0 +1,150 @@
+"""What every benchmark script needs: Django set up on the benchmark's own database, progress
+on a terminal, and server times of requests made with Django's test client."""
+
+import os
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+
+SETTINGS_MODULE = "benchmarks.settings"
+
+
+def setup_django():
+    """Create the benchmark's database if it is missing, set up Django, migrate."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
+
+    import django
+    from django.conf import settings
+
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    if settings.VENDOR == "postgresql":
+        create_postgres_database(settings.DATABASES["default"])
+    django.setup()
+    migrate()
+
+
+def create_postgres_database(database):
+    """CREATE DATABASE for the benchmark, through the server's `postgres` database."""
+    import psycopg
+    from psycopg import sql
+
+    server = {
+        "host": database["HOST"] or None,
+        "port": database["PORT"] or None,
+        "user": database["USER"] or None,
+        "password": database["PASSWORD"] or None,
+        "dbname": "postgres",
+    }
+    with psycopg.connect(**server, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]
+        ).fetchone()
+        if not exists:
+            connection.execute(
+                sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database["NAME"]))
+            )
+            print(f"Created the PostgreSQL database {database['NAME']}.")
+
+
+def migrate():
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"Migrated in {time.perf_counter() - started:.1f} s.")
+
+
+def database_description():
+    """»PostgreSQL 15.20« or »SQLite 3.40.1«, and the database's name."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = cursor.fetchone()[0].split()[0]
+        return f"PostgreSQL {version} (database {connection.settings_dict['NAME']})"
+    return f"SQLite {connection.Database.sqlite_version} ({connection.settings_dict['NAME']})"
+
+
+def machine_description():
+    """Other work on the machine slows the requests down: the load says how much."""
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return f"{os.cpu_count()} CPUs, load average {load}"
+
+
+def progress(label, done, total):
+    """A progress line that rewrites itself on a terminal; silent in a log."""
+    if sys.stdout.isatty():
+        end = "\n" if done == total else ""
+        print(f"\r  {label}: {done:,}/{total:,}", end=end, flush=True)
+
+
+# --- Measuring --------------------------------------------------------------------------------
+
+
+@dataclass
+class Timing:
+    case: str
+    p50: float
+    p95: float
+    max: float
+    queries: int
+    target_ms: float | None  # the p50 target, None for no target
+
+    @property
+    def verdict(self):
+        if self.target_ms is None:
+            return "–"
+        return "ok" if self.p50 < self.target_ms else "TOO SLOW"
+
+
+def timed_get(client, url):
+    """Milliseconds for one GET through the whole middleware stack."""
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"GET {url} answered {response.status_code}.")
+    return elapsed
+
+
+def count_queries(client, url):
+    """The SQL queries of one GET, slowest first (query counting slows the request down,
+    so it runs apart from the timed requests)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return sorted(captured.captured_queries, key=lambda query: -float(query["time"]))
+
+
+def measure(client, case, url, requests, target_ms):
+    """Warm up with one request that is not counted, then time `requests` requests."""
+    timed_get(client, url)
+    times = [timed_get(client, url) for _ in range(requests)]
+    queries = count_queries(client, url)
+    percentiles = statistics.quantiles(times, n=20, method="inclusive")
+    timing = Timing(
+        case, statistics.median(times), percentiles[18], max(times), len(queries), target_ms
+    )
+    return timing, queries
+
+
+def print_table(timings):
+    header = f"{'case':<34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}  target"
+    print(header)
+    print("-" * len(header))
+    for timing in timings:
+        target = "" if timing.target_ms is None else f"p50 < {timing.target_ms:g} ms: "
+        print(
+            f"{timing.case:<34} {timing.p50:>8.1f} {timing.p95:>8.1f} {timing.max:>8.1f} "
+            f"{timing.queries:>8}  {target}{timing.verdict}"
+        )
+
+
+def print_slowest_queries(case, queries, count=3):
+    print(f"\n{case}: the {count} slowest of {len(queries)} queries")
+    for query in queries[:count]:
+        print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql']}")

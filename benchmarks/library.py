@@ -1,0 +1,136 @@
+"""Server time of the knowledge database's list (LibraryIndexPage) at scale.
+
+Builds, once, a site with the library and 5,000 materials in the benchmark's own database
+(see benchmarks/settings.py), then times requests in-process with Django's test client:
+the list without filters, with one and three filters, with free text, with free text and
+three filters, and a material's page. Prints p50, p95 and max in ms, the SQL queries per
+request, and whether each list case meets the target p50 < 50 ms (on PostgreSQL).
+
+    # SQLite: a file under /tmp/bbe-benchmark/
+    .venv/bin/python benchmarks/library.py [--materials 5000] [--requests 30]
+
+    # PostgreSQL: the database bbe_benchmark on that server, created when missing
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bbe_benchmark \\
+        .venv/bin/python benchmarks/library.py [--materials 5000] [--requests 30]
+
+`--queries` also prints the slowest queries of each case. `BENCHMARK_DIR` moves the SQLite
+file and the media folder (default /tmp/bbe-benchmark).
+"""
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+# The project, not this folder, comes first: here `library` would be this script, not the app.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+from benchmarks import common  # noqa: E402
+
+TARGET_MS = 50
+
+
+@dataclass
+class Case:
+    name: str
+    url: str
+    results: int | None = None  # materials in the list
+    target_ms: float | None = TARGET_MS
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--materials", type=int, default=5000, help="materials in the library")
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per case")
+    parser.add_argument("--queries", action="store_true", help="print each case's slowest SQL")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    common.setup_django()
+    from benchmarks import library_data
+
+    print(f"Generating {args.materials:,} materials (only those missing) …")
+    generation = library_data.ensure_library(args.materials, common.progress)
+    print(
+        f"Generation: {generation.created:,} materials created in {generation.seconds:.1f} s; "
+        f"the library holds {generation.total:,}."
+    )
+    run(cases(), args, generation.total)
+
+
+def cases():
+    """The requests to time, with how many materials each list shows."""
+    from benchmarks.library_data import MATERIAL_TYPES, SEARCH_WORD, TOPICS, YEARS
+    from library.models import LibraryIndexPage, MaterialPage, MaterialType, Topic
+
+    library = LibraryIndexPage.objects.get()
+    filters = {
+        "topic": Topic.objects.get(name=TOPICS[0]).slug,
+        "type": MaterialType.objects.get(name=MATERIAL_TYPES[0]).slug,
+        "year": YEARS[len(YEARS) // 2],
+    }
+    lists = [
+        Case("list: no filter", library.url),
+        Case("list: 1 filter (topic)", query_url(library.url, topic=filters["topic"])),
+        Case("list: 3 filters (topic, type, year)", query_url(library.url, **filters)),
+        Case(f"list: q={SEARCH_WORD}", query_url(library.url, q=SEARCH_WORD)),
+        Case("list: q + 3 filters", query_url(library.url, q=SEARCH_WORD, **filters)),
+    ]
+    for case in lists:
+        case.results = count_results(library, case.url)
+    detail = MaterialPage.objects.filter(documents__isnull=False, related_materials__isnull=False)
+    material = detail.order_by("pk").first() or MaterialPage.objects.order_by("pk").first()
+    return [*lists, Case("material page", material.url, target_ms=None)]
+
+
+def query_url(path, **params):
+    return f"{path}?{urlencode(params)}"
+
+
+def count_results(library, url):
+    """How many materials the list at `url` finds, as the page's heading says."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from library.browse import MaterialBrowser
+    from library.models import MaterialPage
+
+    request = RequestFactory().get(url)
+    request.user = AnonymousUser()
+    return MaterialBrowser(request, MaterialPage.objects.descendant_of(library)).total()
+
+
+def run(cases, args, materials):
+    from django.test import Client
+    from modelsearch.backends import get_search_backend
+
+    client = Client()
+    timings, queries = [], {}
+    for case in cases:
+        timing, queries[case.name] = common.measure(
+            client, case.name, case.url, args.requests, case.target_ms
+        )
+        timings.append(timing)
+    print(
+        f"\n{common.database_description()}, search backend "
+        f"{type(get_search_backend()).__name__}, {materials:,} materials, "
+        f"{args.requests} timed requests per case after one to warm up; "
+        f"{common.machine_description()}\n"
+    )
+    common.print_table(timings)
+    found = [
+        f"{case.name.removeprefix('list: ')} {case.results:,}"
+        for case in cases
+        if case.results is not None
+    ]
+    print("\nMaterials in the list: " + ", ".join(found))
+    if args.queries:
+        for name, captured in queries.items():
+            common.print_slowest_queries(name, captured)
+
+
+if __name__ == "__main__":
+    main()
