@@ -55,6 +55,18 @@ def migrate():
     print(f"Migrated in {time.perf_counter() - started:.1f} s.")
 
 
+def analyze():
+    """Table statistics for PostgreSQL's planner. Production's autovacuum keeps them; the
+    server here may run without it, and the planner then misjudges freshly loaded tables
+    (the library's list took 26 s instead of 30 ms)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print("Analyzed the tables (ANALYZE).")
+
+
 def database_description():
     """»PostgreSQL 15.20« or »SQLite 3.40.1«, and the database's name."""
     from django.db import connection

@@ -58,6 +58,7 @@ def main(argv=None):
         f"Generation: {generation.created:,} materials created in {generation.seconds:.1f} s; "
         f"the library holds {generation.total:,}."
     )
+    common.analyze()
     run(cases(), args, generation.total)
 
 

@@ -95,7 +95,9 @@ class MaterialBrowser:
         """Materials whose page or whose files the visitor may read hold the words. Text
         inside members-only files counts only for those who may download them."""
         # A lone double quote is a syntax error to SQLite's full-text search: words only.
-        words = self.query.replace('"', " ")
+        words = " ".join(self.query.replace('"', " ").split())
+        if not words:
+            return Q(pk__in=[])
         pages = MaterialPage.objects.live().only("pk").search(words, operator="and")
         documents = (
             LibraryDocument.objects.viewable_by(self.request.user)

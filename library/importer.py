@@ -344,7 +344,10 @@ class MaterialImporter:
             setattr(material, name, value)
         material.topics = topics
         material.documents = self.documents(material, row)
-        material.links = [MaterialLink(label=label, url=url) for label, url in row.links]
+        material.links = [
+            MaterialLink(label=label, url=url, sort_order=order)
+            for order, (label, url) in enumerate(row.links)
+        ]
         material.save_revision().publish()
         return material, outcome
 
@@ -372,13 +375,15 @@ class MaterialImporter:
         for label, path, sha1 in row.files:
             document = existing.get(sha1)
             if document is None:
-                document = LibraryDocument(title=label, collection=collection, file_hash=sha1)
+                # In the admin's list of documents the title alone must say what it is.
+                title = label if label == row.title else f"{row.title} ({label})"[:255]
+                document = LibraryDocument(title=title, collection=collection, file_hash=sha1)
                 with path.open("rb") as handle:
                     document.file.save(path.name, File(handle), save=False)
                 if sha1 in self.texts:
                     document.set_text(self.texts[sha1])
                 document.save()
-            files.append(MaterialDocument(document=document, label=label))
+            files.append(MaterialDocument(document=document, label=label, sort_order=len(files)))
         return files
 
     def relate(self, material, keys):
@@ -387,7 +392,10 @@ class MaterialImporter:
         if current == keys:
             return False
         by_key = {page.source_id: page for page in MaterialPage.objects.filter(source_id__in=keys)}
-        material.related_materials = [RelatedMaterial(material=by_key[key]) for key in keys]
+        material.related_materials = [
+            RelatedMaterial(material=by_key[key], sort_order=order)
+            for order, key in enumerate(keys)
+        ]
         material.save_revision().publish()
         return True
 

@@ -202,6 +202,9 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # The admin would ask wagtail.org for new releases: no calls to other hosts.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# ... nor to gravatar.com, with a hash of each editor's e-mail address (the admin CSP would
+# block the picture anyway and show a broken avatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its wrapper uses an inline style (CSP)
 WAGTAILEMBEDS_FINDERS = [
     {"class": "home.embeds.PrivacyEnhancedOEmbedFinder", "providers": [youtube, vimeo]},
