@@ -102,6 +102,7 @@ class Timing:
     p95: float
     max: float
     queries: int
+    sql_ms: float  # the queries' own time in the request that counted them
     target_ms: float | None  # the p50 target, None for no target
 
     @property
@@ -138,21 +139,31 @@ def measure(client, case, url, requests, target_ms):
     times = [timed_get(client, url) for _ in range(requests)]
     queries = count_queries(client, url)
     percentiles = statistics.quantiles(times, n=20, method="inclusive")
+    sql_ms = sum(float(query["time"]) for query in queries) * 1000
     timing = Timing(
-        case, statistics.median(times), percentiles[18], max(times), len(queries), target_ms
+        case,
+        statistics.median(times),
+        percentiles[18],
+        max(times),
+        len(queries),
+        sql_ms,
+        target_ms,
     )
     return timing, queries
 
 
 def print_table(timings):
-    header = f"{'case':<34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8}  target"
+    header = (
+        f"{'case':<36} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8} {'SQL ms':>8}"
+        "  target"
+    )
     print(header)
     print("-" * len(header))
     for timing in timings:
         target = "" if timing.target_ms is None else f"p50 < {timing.target_ms:g} ms: "
         print(
-            f"{timing.case:<34} {timing.p50:>8.1f} {timing.p95:>8.1f} {timing.max:>8.1f} "
-            f"{timing.queries:>8}  {target}{timing.verdict}"
+            f"{timing.case:<36} {timing.p50:>8.1f} {timing.p95:>8.1f} {timing.max:>8.1f} "
+            f"{timing.queries:>8} {timing.sql_ms:>8.0f}  {target}{timing.verdict}"
         )
 
 

@@ -11,12 +11,12 @@ under the other facets' filters, as shops and catalogues count.
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Organisation
+from home.pagination import page_of
 from library.models import LibraryDocument, MaterialDocument, MaterialPage, MaterialType, Topic
 
 MAX_QUERY_LENGTH = 200
@@ -217,14 +217,8 @@ class MaterialBrowser:
 
     def page(self):
         if not hasattr(self, "_page"):
-            paginator = Paginator(self.results(), self.per_page)
-            paginator.count = self.total()
-            try:
-                self._page = paginator.page(self.params.get("page", 1))
-            except PageNotAnInteger:
-                self._page = paginator.page(1)
-            except EmptyPage:
-                self._page = paginator.page(paginator.num_pages)
+            number = self.params.get("page", 1)
+            self._page = page_of(self.results(), number, self.per_page, count=self.total())
         return self._page
 
     def sort_options(self):

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
@@ -13,6 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.pagination import page_of
 
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -169,14 +169,9 @@ class NewsIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(NewsPage.objects.latest_for(self), self.per_page)
-        try:
-            news = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            news = paginator.page(1)
-        except EmptyPage:
-            news = paginator.page(paginator.num_pages)
-        context["news"] = news
+        context["news"] = page_of(
+            NewsPage.objects.latest_for(self), request.GET.get("page", 1), self.per_page
+        )
         return context
 
 
