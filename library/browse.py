@@ -10,6 +10,7 @@ under the other facets' filters, as shops and catalogues count.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -119,19 +120,16 @@ class MaterialBrowser:
 
     # --- Facets -------------------------------------------------------------------------
 
+    @cached_property
     def facets(self):
-        if not hasattr(self, "_facets"):
-            self._facets = [
-                self.taxonomy_facet("topic", _("Topic"), Topic.objects.order_by(*ORDER)),
-                self.taxonomy_facet(
-                    "type", _("Material type"), MaterialType.objects.order_by(*ORDER)
-                ),
-                self.year_facet(),
-                self.taxonomy_facet(
-                    "organisation", _("Organisation"), Organisation.objects.order_by("name")
-                ),
-            ]
-        return self._facets
+        return [
+            self.taxonomy_facet("topic", _("Topic"), Topic.objects.order_by(*ORDER)),
+            self.taxonomy_facet("type", _("Material type"), MaterialType.objects.order_by(*ORDER)),
+            self.year_facet(),
+            self.taxonomy_facet(
+                "organisation", _("Organisation"), Organisation.objects.order_by("name")
+            ),
+        ]
 
     def taxonomy_facet(self, name, label, values):
         """Every value of a taxonomy in one query, each counted under the other filters;
@@ -175,7 +173,7 @@ class MaterialBrowser:
         active = []
         if self.query:
             active.append(ActiveFilter(f"»{self.query}«", self.url_without("q", self.query)))
-        for facet in self.facets():
+        for facet in self.facets:
             active += [
                 ActiveFilter(
                     f"{facet.label}: {value.label}", self.url_without(facet.name, value.value)
@@ -211,15 +209,14 @@ class MaterialBrowser:
     def total(self):
         """How many materials the filters leave: the year facet has counted them already
         (every material has one year), which saves the paginator its COUNT query."""
-        year = next(facet for facet in self.facets() if facet.name == "year")
+        year = next(facet for facet in self.facets if facet.name == "year")
         chosen = self.selected["year"]
         return sum(value.count for value in year.values if not chosen or value.selected)
 
+    @cached_property
     def page(self):
-        if not hasattr(self, "_page"):
-            number = self.params.get("page", 1)
-            self._page = page_of(self.results(), number, self.per_page, count=self.total())
-        return self._page
+        number = self.params.get("page", 1)
+        return page_of(self.results(), number, self.per_page, count=self.total())
 
     def sort_options(self):
         return [(key, label, key == self.sort) for key, (label, _order) in SORTS.items()]
