@@ -13,8 +13,11 @@ request, and whether each list case meets the target p50 < 50 ms (on PostgreSQL)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bbe_benchmark \\
         .venv/bin/python benchmarks/library.py [--materials 5000] [--requests 30]
 
-`--queries` also prints the slowest queries of each case. `BENCHMARK_DIR` moves the SQLite
-file and the media folder (default /tmp/bbe-benchmark).
+`--queries` also prints the slowest queries of each case, `--explain` with the plan of the
+slowest (EXPLAIN ANALYZE on PostgreSQL). PostgreSQL's tables are analyzed before measuring,
+as autovacuum keeps them in production; `--analyze` does it on SQLite too (SQLite keeps the
+statistics in its file; the header says whether it has them). `BENCHMARK_DIR` moves the
+SQLite file and the media folder (default /tmp/bbe-benchmark).
 """
 
 import argparse
@@ -44,6 +47,12 @@ def parse_args(argv):
     parser.add_argument("--materials", type=int, default=5000, help="materials in the library")
     parser.add_argument("--requests", type=int, default=30, help="timed requests per case")
     parser.add_argument("--queries", action="store_true", help="print each case's slowest SQL")
+    parser.add_argument(
+        "--explain", action="store_true", help="--queries with the plan of the slowest"
+    )
+    parser.add_argument(
+        "--analyze", action="store_true", help="ANALYZE on SQLite too (always on PostgreSQL)"
+    )
     return parser.parse_args(argv)
 
 
@@ -58,7 +67,7 @@ def main(argv=None):
         f"Generation: {generation.created:,} materials created in {generation.seconds:.1f} s; "
         f"the library holds {generation.total:,}."
     )
-    common.analyze()
+    common.analyze(sqlite_too=args.analyze)
     run(cases(), args, generation.total)
 
 
@@ -128,9 +137,9 @@ def run(cases, args, materials):
         if case.results is not None
     ]
     print("\nMaterials in the list: " + ", ".join(found))
-    if args.queries:
+    if args.queries or args.explain:
         for name, captured in queries.items():
-            common.print_slowest_queries(name, captured)
+            common.print_slowest_queries(name, captured, plan=args.explain)
 
 
 if __name__ == "__main__":

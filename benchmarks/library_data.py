@@ -232,19 +232,15 @@ def ensure_library(count, progress=None):
         )
     )
     missing = [number for number in range(1, count + 1) if material_key(number) not in existing]
-    for start in range(0, len(missing), CHUNK_SIZE):
-        create_materials(library, taxonomy, missing[start : start + CHUNK_SIZE])
+    for done in range(0, len(missing), CHUNK_SIZE):
+        chunk = missing[done : done + CHUNK_SIZE]
+        create_materials(library, taxonomy, chunk)
         if progress:
-            progress("materials", start + len(missing[start : start + CHUNK_SIZE]), len(missing))
+            progress("materials", done + len(chunk), len(missing))
     if missing:
         relate_materials(missing)
-    return Generation(
-        len(missing), library_materials(library).count(), time.perf_counter() - started
-    )
-
-
-def library_materials(library):
-    return MaterialPage.objects.child_of(library)
+    total = MaterialPage.objects.child_of(library).count()
+    return Generation(len(missing), total, time.perf_counter() - started)
 
 
 # --- Site and taxonomy ------------------------------------------------------------------------

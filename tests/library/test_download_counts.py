@@ -3,6 +3,7 @@ Downloads, and on each document's page) with a warning when a file's text could 
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from library.files import OLE_MAGIC
@@ -118,3 +119,17 @@ def test_document_page_in_the_admin_warns_that_an_encrypted_files_text_was_not_r
 
     assert document.text_status == "encrypted"
     assert "Die Datei ist verschlüsselt" in html
+
+
+def test_multiple_upload_warns_right_away_that_an_encrypted_files_text_was_not_read(
+    editor_client,
+):
+    upload = SimpleUploadedFile("bericht.docx", OLE_MAGIC + b"\0" * 600)
+
+    response = editor_client.post(
+        reverse("wagtaildocs:add_multiple"), {"files[]": upload, "collection": "1"}
+    )
+
+    answer = response.json()
+    assert answer["success"]
+    assert "Die Datei ist verschlüsselt" in answer["form"]
