@@ -15,9 +15,9 @@ request, and whether each list case meets the target p50 < 50 ms (on PostgreSQL)
 
 `--queries` also prints the slowest queries of each case, `--explain` with the plan of the
 slowest (EXPLAIN ANALYZE on PostgreSQL). PostgreSQL's tables are analyzed before measuring,
-as autovacuum keeps them in production; `--analyze` does it on SQLite too (SQLite keeps the
-statistics in its file; the header says whether it has them). `BENCHMARK_DIR` moves the
-SQLite file and the media folder (default /tmp/bbe-benchmark).
+as autovacuum keeps them in production; `--analyze` does it on SQLite too, where otherwise
+statistics of an earlier run are dropped (nothing in the project gathers them).
+`BENCHMARK_DIR` moves the SQLite file and the media folder (default /tmp/bbe-benchmark).
 """
 
 import argparse
