@@ -28,6 +28,7 @@ from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import HomePage, Organisation, german_slug
+from library.demo.data import MATERIAL_TYPES, TOPICS
 from library.models import (
     AccessLevel,
     LibraryDocument,
@@ -50,27 +51,6 @@ YEARS = range(2016, 2026)
 # does not stem): the free-text case of the benchmark searches for it.
 SEARCH_WORD = "Patenschaft"
 
-TOPICS = [
-    "Patenschaften aufbauen und begleiten",
-    "Gewinnung und Qualifizierung von Ehrenamtlichen",
-    "Recht und Aufenthalt",
-    "Wohnen",
-    "Arbeit und Ausbildung",
-    "Sprache und Bildung",
-    "Öffentlichkeitsarbeit",
-    "Finanzierung und Förderung",
-    "Evaluation und Wirkung",
-    "Kinder und Familien",
-]
-MATERIAL_TYPES = [
-    "Leitfaden",
-    "Arbeitshilfe/Vorlage",
-    "Praxisbeispiel",
-    "Studie/Evaluation",
-    "Präsentation",
-    "Dokumentation",
-    "Link/Video",
-]
 # 8 kinds × 20 places, paired so that 40 organisations have 40 different names.
 ORGANISATION_KINDS = [
     ("Patenschaftsnetz", "PN"),

@@ -9,10 +9,13 @@ and this type). Each value's count is what the result would hold with that value
 under the other facets' filters, as shops and catalogues count.
 """
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db import connection
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +30,6 @@ SORTS = {
     "downloads": (_("Most downloaded"), ["-downloads", "title", "pk"]),
 }
 DEFAULT_SORT = "newest"
-ORDER = ["sort_order", "name"]  # of topics and types; a GROUP BY query ignores Meta.ordering
 
 
 @dataclass
@@ -69,12 +71,52 @@ def year_filter(values):
     return Q(year__in=[int(value) for value in values if is_year(value)])
 
 
+def search_ids(queryset, words):
+    """What the search backend finds in `queryset` for all `words`, unranked: a subquery
+    on the database backends, the ids Elasticsearch returns otherwise."""
+    results = queryset.search(words, operator="and", order_by_relevance=False)
+    if hasattr(results, "get_queryset"):  # the database backends
+        return results.get_queryset().values("pk")
+    return [item.pk for item in results]
+
+
+def id_list(ids):
+    """An `__in` value for many ids as one parameter: a list of thousands would be pasted
+    into every facet query and make each slow to build and send."""
+    ids = list(ids)
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    return ids
+
+
 FILTERS = {
     "topic": topic_filter,
     "type": lambda values: Q(material_type__slug__in=values),
     "year": year_filter,
     "organisation": lambda values: Q(organisation__slug__in=values),
 }
+
+
+@dataclass(frozen=True)
+class FacetKind:
+    """A facet: its GET parameter and heading, the taxonomy whose values it counts (None for
+    the year), and how its values are ordered."""
+
+    name: str
+    label: str
+    relation: str  # of MaterialPage
+    model: type = None
+    order: tuple = ("sort_order", "name")
+
+
+FACETS = [
+    FacetKind("topic", _("Topic"), "topics", Topic),
+    FacetKind("type", _("Material type"), "material_type", MaterialType),
+    FacetKind("year", _("Year"), "year"),
+    FacetKind("organisation", _("Organisation"), "organisation", Organisation, ("name",)),
+]
 
 
 class MaterialBrowser:
@@ -99,16 +141,11 @@ class MaterialBrowser:
         words = " ".join(self.query.replace('"', " ").split())
         if not words:
             return Q(pk__in=[])
-        pages = MaterialPage.objects.live().only("pk").search(words, operator="and")
-        documents = (
-            LibraryDocument.objects.viewable_by(self.request.user)
-            .only("pk")
-            .search(words, operator="and")
-        )
-        with_documents = MaterialDocument.objects.filter(
-            document_id__in=[document.pk for document in documents]
-        ).values("page_id")
-        return Q(pk__in=[page.pk for page in pages]) | Q(pk__in=with_documents)
+        documents = search_ids(LibraryDocument.objects.viewable_by(self.request.user), words)
+        in_files = MaterialDocument.objects.filter(document__in=documents).values("page")
+        pages = search_ids(MaterialPage.objects.live(), words)
+        found = MaterialPage.objects.filter(Q(pk__in=pages) | Q(pk__in=in_files)).order_by()
+        return Q(pk__in=id_list(found.values_list("pk", flat=True)))
 
     def filtered(self, leave_out=None):
         """The materials under every chosen filter but those of facet `leave_out`."""
@@ -122,51 +159,52 @@ class MaterialBrowser:
 
     @cached_property
     def facets(self):
-        return [
-            self.taxonomy_facet("topic", _("Topic"), Topic.objects.order_by(*ORDER)),
-            self.taxonomy_facet("type", _("Material type"), MaterialType.objects.order_by(*ORDER)),
-            self.year_facet(),
-            self.taxonomy_facet(
-                "organisation", _("Organisation"), Organisation.objects.order_by("name")
-            ),
-        ]
+        return [self.facet(kind) for kind in FACETS]
 
-    def taxonomy_facet(self, name, label, values):
-        """Every value of a taxonomy in one query, each counted under the other filters;
-        values that count nothing are left out unless chosen."""
-        chosen = self.selected[name]
-        in_result = Q(materials__in=self.filtered(leave_out=name))
-        counted = values.annotate(count=Count("materials", filter=in_result, distinct=True))
-        counted = counted.filter(Q(count__gt=0) | Q(slug__in=chosen))
-        return Facet(
-            name,
-            label,
-            [
-                FacetValue(value.slug, str(value), value.count, value.slug in chosen)
-                for value in counted
-            ],
-        )
-
-    def year_facet(self):
-        chosen = self.selected["year"]
-        counted = (
-            self.filtered(leave_out="year")
+    def facet(self, kind):
+        """The values of one facet with their counts under the other facets' filters, in one
+        query that groups the materials by the value; a chosen value counting nothing is
+        listed too (its label costs a query then)."""
+        chosen = self.selected[kind.name]
+        if kind.model is None:
+            fields = {"value": F(kind.relation), "label": F(kind.relation)}
+        else:
+            fields = {
+                "value": F(f"{kind.relation}__slug"),
+                "label": F(f"{kind.relation}__name"),
+                **{key: F(f"{kind.relation}__{key}") for key in kind.order},
+            }
+        rows = (
+            self.filtered(leave_out=kind.name)
             .order_by()
-            .values("year")
+            .values(**fields)
             .annotate(count=Count("pk"))
-            .order_by("-year")
+            .filter(value__isnull=False)
         )
-        values = [
-            FacetValue(str(row["year"]), str(row["year"]), row["count"], str(row["year"]) in chosen)
-            for row in counted
+        rows = list(rows) + self.missing_choices(kind, {str(row["value"]) for row in rows})
+        if kind.model is None:
+            rows.sort(key=lambda row: -int(row["value"]))
+        else:
+            rows.sort(key=lambda row: tuple(row[key] or 0 for key in kind.order))
+        values = []
+        for row in rows:
+            value = str(row["value"])
+            values.append(FacetValue(value, str(row["label"]), row["count"], value in chosen))
+        return Facet(kind.name, kind.label, values)
+
+    def missing_choices(self, kind, counted):
+        """Rows with count 0 for the chosen values of `kind` that the result lacks."""
+        missing = [value for value in self.selected[kind.name] if value not in counted]
+        if not missing:
+            return []
+        if kind.model is None:
+            return [{"value": year, "label": year, "count": 0} for year in missing if is_year(year)]
+        found = kind.model.objects.filter(slug__in=missing)
+        return [
+            {"value": item.slug, "label": item.name, "count": 0}
+            | {key: getattr(item, key) for key in kind.order}
+            for item in found
         ]
-        counted_years = {value.value for value in values}
-        values += [
-            FacetValue(year, year, 0, True)
-            for year in chosen
-            if is_year(year) and year not in counted_years
-        ]
-        return Facet("year", _("Year"), values)
 
     def active_filters(self):
         """Each chosen value and the free text, with a link that removes just that."""

@@ -1,13 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -21,17 +19,6 @@ def german_slug(text):
     """A web address part in ASCII the way Germans spell without umlauts:
     »Erklärung zur Barrierefreiheit« → »erklaerung-zur-barrierefreiheit«."""
     return slugify(text.lower().translate(GERMAN_LETTERS))
-
-
-class SitePageQuerySet(PageQuerySet):
-    def public(self):
-        """Pages without a view restriction on themselves or an ancestor: what Wagtail's
-        `public()` returns, but inside the listing's own query (Wagtail's first reads every
-        restriction in a query of its own)."""
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.exclude(Exists(restricted))
 
 
 class SitePage(Page):
@@ -57,7 +44,6 @@ class SitePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    objects = PageManager.from_queryset(SitePageQuerySet)()
     # The field holding the page's own main image, used for link previews.
     main_image_field = "social_image"
 
@@ -175,7 +161,7 @@ class NewsIndexPage(SitePage):
         return context
 
 
-class NewsPageQuerySet(SitePageQuerySet):
+class NewsPageQuerySet(PageQuerySet):
     def latest_for(self, ancestor):
         """Published, public news below `ancestor`, newest first, ready for a listing."""
         return (

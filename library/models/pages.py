@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.models.pages import SitePage, SitePageQuerySet
+from home.models.pages import SitePage
 from library.models.documents import MEMBERS_GROUPS, LibraryDocument, library_collection
 from library.models.taxonomy import MaterialType, Topic
 
@@ -62,7 +63,7 @@ def current_year():
     return timezone.localdate().year
 
 
-class MaterialPageQuerySet(SitePageQuerySet):
+class MaterialPageQuerySet(PageQuerySet):
     def visible(self):
         """Published materials that everybody may see (their files may still be for
         members only)."""
@@ -246,6 +247,8 @@ class MaterialPage(SitePage):
                 fields=["source_id"], condition=~Q(source_id=""), name="unique_material_source_id"
             )
         ]
+        # The list's default order starts with the year.
+        indexes = [models.Index(fields=["year"], name="material_year")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -296,14 +299,16 @@ class MaterialPage(SitePage):
         materials keep theirs in the restricted collection (a file that a members-only
         material uses stays there, whatever other materials use it); files of public
         materials leave it."""
-        document_ids = self.documents.values("document_id")
+        documents = list(LibraryDocument.objects.filter(pk__in=self.documents.values("document")))
+        if not documents:
+            return
         members_ids = set(
             MaterialDocument.objects.filter(
-                document_id__in=document_ids, page__access_level=AccessLevel.MEMBERS
+                document__in=documents, page__access_level=AccessLevel.MEMBERS
             ).values_list("document_id", flat=True)
         )
         members, public = library_collection(members_only=True), library_collection(False)
-        for document in LibraryDocument.objects.filter(pk__in=document_ids):
+        for document in documents:
             if document.pk in members_ids:
                 target = members
             elif document.collection_id == members.pk:
