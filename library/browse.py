@@ -57,18 +57,9 @@ class ActiveFilter:
     remove_url: str
 
 
-def topic_filter(values):
-    through = MaterialPage.topics.through.objects.filter(topic__slug__in=values)
-    return Q(pk__in=through.values("materialpage_id"))
-
-
 def is_year(value):
     """Four ASCII digits (»²« is a digit to Python, 10**20 is too big for the database)."""
     return len(value) == 4 and value.isascii() and value.isdigit()
-
-
-def year_filter(values):
-    return Q(year__in=[int(value) for value in values if is_year(value)])
 
 
 def search_ids(queryset, words):
@@ -91,24 +82,25 @@ def id_list(ids):
     return ids
 
 
-FILTERS = {
-    "topic": topic_filter,
-    "type": lambda values: Q(material_type__slug__in=values),
-    "year": year_filter,
-    "organisation": lambda values: Q(organisation__slug__in=values),
-}
-
-
 @dataclass(frozen=True)
 class FacetKind:
-    """A facet: its GET parameter and heading, the taxonomy whose values it counts (None for
-    the year), and how its values are ordered."""
+    """A facet: its GET parameter and heading, the relation of MaterialPage it filters and
+    counts, the taxonomy of its values (None for the year), and how they are ordered."""
 
     name: str
     label: str
-    relation: str  # of MaterialPage
+    relation: str
     model: type = None
     order: tuple = ("sort_order", "name")
+
+    def filter(self, values):
+        """The materials with any of the chosen values."""
+        if self.model is None:
+            return Q(year__in=[int(value) for value in values if is_year(value)])
+        if self.model is Topic:  # many topics a material: no join that would repeat rows
+            chosen = MaterialPage.topics.through.objects.filter(topic__slug__in=values)
+            return Q(pk__in=chosen.values("materialpage_id"))
+        return Q(**{f"{self.relation}__slug__in": values})
 
 
 FACETS = [
@@ -129,7 +121,7 @@ class MaterialBrowser:
         self.query = " ".join(self.params.get("q", "").split())[:MAX_QUERY_LENGTH]
         sort = self.params.get("sort", DEFAULT_SORT)
         self.sort = sort if sort in SORTS else DEFAULT_SORT
-        self.selected = {name: self.params.getlist(name) for name in FILTERS}
+        self.selected = {kind.name: self.params.getlist(kind.name) for kind in FACETS}
         self.base = materials.visible()
         if self.query:
             self.base = self.base.filter(self.text_filter())
@@ -150,9 +142,9 @@ class MaterialBrowser:
     def filtered(self, leave_out=None):
         """The materials under every chosen filter but those of facet `leave_out`."""
         materials = self.base
-        for name, make_filter in FILTERS.items():
-            if name != leave_out and self.selected[name]:
-                materials = materials.filter(make_filter(self.selected[name]))
+        for kind in FACETS:
+            if kind.name != leave_out and self.selected[kind.name]:
+                materials = materials.filter(kind.filter(self.selected[kind.name]))
         return materials
 
     # --- Facets -------------------------------------------------------------------------

@@ -113,7 +113,7 @@ class LibraryIndexPage(SitePage):
         return material.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
-        from library.browse import MaterialBrowser
+        from library.browse import MaterialBrowser  # browse.py builds on these models
 
         context = super().get_context(request, *args, **kwargs)
         context["browser"] = MaterialBrowser(
