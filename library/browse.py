@@ -124,7 +124,9 @@ class MaterialBrowser:
         self.selected = {kind.name: self.params.getlist(kind.name) for kind in FACETS}
         self.base = materials.visible()
         if self.query:
-            self.base = self.base.filter(self.text_filter())
+            # The hits, read once: the facets and the results then need no more than them.
+            found = self.base.filter(self.text_filter()).order_by().values_list("pk", flat=True)
+            self.base = MaterialPage.objects.filter(pk__in=id_list(found))
 
     def text_filter(self):
         """Materials whose page or whose files the visitor may read hold the words. Text
@@ -136,8 +138,7 @@ class MaterialBrowser:
         documents = search_ids(LibraryDocument.objects.viewable_by(self.request.user), words)
         in_files = MaterialDocument.objects.filter(document__in=documents).values("page")
         pages = search_ids(MaterialPage.objects.live(), words)
-        found = MaterialPage.objects.filter(Q(pk__in=pages) | Q(pk__in=in_files)).order_by()
-        return Q(pk__in=id_list(found.values_list("pk", flat=True)))
+        return Q(pk__in=pages) | Q(pk__in=in_files)
 
     def filtered(self, leave_out=None):
         """The materials under every chosen filter but those of facet `leave_out`."""
