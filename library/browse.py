@@ -21,7 +21,14 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import Organisation
 from home.pagination import page_of
-from library.models import LibraryDocument, MaterialDocument, MaterialPage, MaterialType, Topic
+from library.models import (
+    LibraryDocument,
+    MaterialDocument,
+    MaterialPage,
+    MaterialType,
+    Topic,
+    year_from,
+)
 
 MAX_QUERY_LENGTH = 200
 SORTS = {
@@ -55,11 +62,6 @@ class Facet:
 class ActiveFilter:
     label: str
     remove_url: str
-
-
-def is_year(value):
-    """Four ASCII digits (»²« is a digit to Python, 10**20 is too big for the database)."""
-    return len(value) == 4 and value.isascii() and value.isdigit()
 
 
 def search_ids(queryset, words):
@@ -96,7 +98,7 @@ class FacetKind:
     def filter(self, values):
         """The materials with any of the chosen values."""
         if self.model is None:
-            return Q(year__in=[int(value) for value in values if is_year(value)])
+            return Q(year__in=[year_from(value) for value in values if year_from(value)])
         if self.model is Topic:  # many topics a material: no join that would repeat rows
             chosen = MaterialPage.topics.through.objects.filter(topic__slug__in=values)
             return Q(pk__in=chosen.values("materialpage_id"))
@@ -191,7 +193,8 @@ class MaterialBrowser:
         if not missing:
             return []
         if kind.model is None:
-            return [{"value": year, "label": year, "count": 0} for year in missing if is_year(year)]
+            years = [year for year in missing if year_from(year)]
+            return [{"value": year, "label": year, "count": 0} for year in years]
         found = kind.model.objects.filter(slug__in=missing)
         return [
             {"value": item.slug, "label": item.name, "count": 0}

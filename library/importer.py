@@ -37,6 +37,7 @@ from library.models import (
     RelatedMaterial,
     Topic,
     library_collection,
+    year_from,
 )
 
 COLUMNS = [
@@ -235,9 +236,10 @@ class MaterialImporter:
         )
 
     def check_year(self, value):
-        if not value.isdigit() or not 1990 <= int(value) <= 2100:
+        year = year_from(value)
+        if year is None:
             raise RowError(_("»%(value)s« is not a year between 1990 and 2100.") % {"value": value})
-        return int(value)
+        return year
 
     def check_access(self, value):
         if not value:
@@ -311,8 +313,9 @@ class MaterialImporter:
         """The text of each file that no document has yet, by its SHA-1: read in parallel,
         as each reader is a child process of its own (library/files.py)."""
         files = {sha1: path for row in rows for _label, path, sha1 in row.files}
-        known = LibraryDocument.objects.filter(file_hash__in=files).values_list("file_hash")
-        new = {sha1: path for sha1, path in files.items() if (sha1,) not in set(known)}
+        documents = LibraryDocument.objects.filter(file_hash__in=files)
+        known = set(documents.values_list("file_hash", flat=True))
+        new = {sha1: path for sha1, path in files.items() if sha1 not in known}
         with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
             return dict(zip(new, pool.map(read_file_text, new.values()), strict=True))
 
@@ -338,10 +341,10 @@ class MaterialImporter:
         outcome = "updated" if material else "created"
         if material is None:
             material = MaterialPage(source_id=row.key, slug=self.free_slug(row.title), **fields)
-            material.topics = topics
             self.library.add_child(instance=material)
-        for name, value in fields.items():
-            setattr(material, name, value)
+        else:
+            for name, value in fields.items():
+                setattr(material, name, value)
         material.topics = topics
         material.documents = self.documents(material, row)
         material.links = [

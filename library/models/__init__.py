@@ -8,6 +8,7 @@ from .pages import (
     MaterialLink,
     MaterialPage,
     RelatedMaterial,
+    year_from,
 )
 from .taxonomy import MaterialType, Topic
 
@@ -25,4 +26,5 @@ __all__ = [
     "Topic",
     "hidden_collections",
     "library_collection",
+    "year_from",
 ]

@@ -63,6 +63,17 @@ def current_year():
     return timezone.localdate().year
 
 
+YEARS = range(1990, 2101)  # that a material may name as its year
+
+
+def year_from(text):
+    """The year `text` names, or None: ASCII digits within YEARS (»²« is a digit to
+    Python, and 10**20 would be too big for the database)."""
+    if text.isascii() and text.isdigit() and int(text) in YEARS:
+        return int(text)
+    return None
+
+
 class MaterialPageQuerySet(PageQuerySet):
     def visible(self):
         """Published materials that everybody may see (their files may still be for
@@ -152,7 +163,7 @@ class MaterialPage(SitePage):
     year = models.PositiveSmallIntegerField(
         _("year"),
         default=current_year,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        validators=[MinValueValidator(YEARS.start), MaxValueValidator(YEARS.stop - 1)],
         help_text=_("Year of publication."),
     )
     language = models.CharField(

@@ -366,6 +366,11 @@ BAD_ROWS = [
     ("unknown licence", {"lizenz": "CC BY 5.0"}, "Unbekannte Angabe für Lizenz: »CC BY 5.0«."),
     ("year with a letter", {"jahr": "20x"}, "»20x« ist keine Jahreszahl zwischen 1990 und 2100."),
     (
+        "year in superscript digits",
+        {"jahr": "²⁰¹⁷"},
+        "»²⁰¹⁷« ist keine Jahreszahl zwischen 1990 und 2100.",
+    ),
+    (
         "unknown access",
         {"zugang": "intern"},
         "Unbekannter Zugang »intern«: Bitte »öffentlich« oder »Mitglieder« eintragen.",
@@ -417,7 +422,7 @@ def test_every_bad_row_is_reported_and_the_command_ends_with_an_error(library, f
 
     for number, (_name, _cells, reason) in enumerate(BAD_ROWS, start=3):
         assert rejection(number, reason) in report
-    assert error == "10 Zeilen wurden abgelehnt."
+    assert error == f"{len(BAD_ROWS)} Zeilen wurden abgelehnt."
     assert imported_keys() == ["GUT-1", "GUT-2"]
 
 
