@@ -202,6 +202,11 @@ class MaterialBrowser:
             for item in found
         ]
 
+    @property
+    def chosen_count(self):
+        """How many facet values are chosen (the search term is no facet)."""
+        return sum(len(facet.selected) for facet in self.facets)
+
     def active_filters(self):
         """Each chosen value and the free text, with a link that removes just that."""
         active = []

@@ -715,3 +715,14 @@ def test_members_only_materials_are_listed_with_a_notice_on_their_files(client, 
         "Interne Auswertung": "Dateien nur für Mitglieder",
         "Öffentlicher Leitfaden": None,
     }
+
+
+def test_filter_panel_counts_the_chosen_facet_values_but_not_the_search_term(client, library):
+    topic = TopicFactory(name="Wohnen")
+    MaterialPageFactory(parent=library, title="Wohnungssuche", topics=[topic])
+
+    searched = soup(client.get(library.url, {"q": "Wohnungssuche"}))
+    filtered = soup(client.get(library.url, {"q": "Wohnungssuche", "topic": "wohnen"}))
+
+    assert text_of(searched.select_one(".library__facets > summary")) == "Filter"
+    assert text_of(filtered.select_one(".library__facets > summary")) == "Filter (1 aktiv)"
