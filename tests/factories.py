@@ -14,6 +14,16 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
 
+from events.models import (
+    AgendaSession,
+    CongressPage,
+    EventIndexPage,
+    EventPage,
+    Registration,
+    RegistrationState,
+    SessionFormat,
+    Speaker,
+)
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage, Organisation, SiteImage
 from library.models import (
     LibraryDocument,
@@ -177,3 +187,88 @@ class MaterialPageFactory(wagtail_factories.PageFactory):
             for order, document in enumerate(extracted):
                 MaterialDocument.objects.create(page=self, document=document, sort_order=order)
             self.place_documents()
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    show_in_menus = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Netzwerktreffen {n}")
+    start = factory.LazyFunction(
+        lambda: datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)
+    )
+    place = "Berlin"
+
+    class Meta:
+        model = EventPage
+
+
+class CongressPageFactory(wagtail_factories.PageFactory):
+    """A congress in the future with registration open: `CongressPageFactory(parent=index)`."""
+
+    title = factory.Sequence(lambda n: f"Fachkongress {2030 + n}")
+    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=60))
+    end_date = factory.LazyAttribute(lambda page: page.start_date + datetime.timedelta(days=1))
+    venue_name = "Tagesspiegel Verlagshaus"
+    venue_address = "Askanischer Platz 3, 10963 Berlin"
+    registration_enabled = True
+    capacity = 200
+
+    class Meta:
+        model = CongressPage
+
+
+class SpeakerFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Referentin {n}")
+    title = "Referentin für Engagementpolitik"
+
+    class Meta:
+        model = Speaker
+
+
+class AgendaSessionFactory(DjangoModelFactory):
+    """A session of `congress` on its first day: `AgendaSessionFactory(congress=congress,
+    speakers=[speaker])`."""
+
+    title = factory.Sequence(lambda n: f"Sitzung {n}")
+    format = SessionFormat.PLENARY
+    day = factory.LazyAttribute(lambda session: session.congress.start_date)
+    start_time = datetime.time(10, 0)
+    end_time = datetime.time(11, 30)
+    room = "Saal 1"
+
+    class Meta:
+        model = AgendaSession
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def speakers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.speakers.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+            self.save()
+
+
+class RegistrationFactory(DjangoModelFactory):
+    """A confirmed registration made directly (the rules of events/waiting_list.py are not
+    applied): for the admin and exports."""
+
+    name = factory.Sequence(lambda n: f"Teilnehmerin {n}")
+    organisation = "Diakonie Deutschland"
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    privacy_consent_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    state = RegistrationState.CONFIRMED
+
+    class Meta:
+        model = Registration

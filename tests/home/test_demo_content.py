@@ -24,6 +24,7 @@ def test_demo_loader_builds_the_page_tree_of_the_seed(client, capsys):
         "Programm »Menschen stärken Menschen«",
         "Wissenstransfer",
         "Wissensdatenbank",
+        "Veranstaltungen",
         "Meldungen",
         "Kontakt",
     ]

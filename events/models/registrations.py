@@ -1,0 +1,153 @@
+"""Registrations for congresses, with a waiting list, and members' personal agendas. The
+rules that move people between the states live in events/waiting_list.py."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .pages import AgendaSession, CongressPage
+
+
+def new_token():
+    return secrets.token_urlsafe(24)
+
+
+class RegistrationState(models.TextChoices):
+    CONFIRMED = "confirmed", _("Registered")
+    WAITING = "waiting", _("Waiting list")
+    OFFERED = "offered", _("Place offered")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Offer expired")
+
+
+# Registrations that hold a place, and those still in the game.
+HOLDS_PLACE = [RegistrationState.CONFIRMED, RegistrationState.OFFERED]
+ACTIVE = [*HOLDS_PLACE, RegistrationState.WAITING]
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def holding_places(self):
+        return self.filter(state__in=HOLDS_PLACE)
+
+    def waiting(self):
+        return self.filter(state=RegistrationState.WAITING).order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    congress = models.ForeignKey(
+        CongressPage,
+        verbose_name=_("congress"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="congress_registrations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"))
+    workshops = models.ManyToManyField(
+        AgendaSession, verbose_name=_("workshops"), blank=True, related_name="registrations"
+    )
+    dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
+    accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
+    privacy_consent_at = models.DateTimeField(_("consent to the privacy notice"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=RegistrationState.choices, db_index=True
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    offered_at = models.DateTimeField(_("place offered at"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer valid until"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "email"],
+                condition=Q(state__in=ACTIVE),
+                name="one_active_registration_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.congress})"
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def position(self):
+        """The place on the waiting list, counting from 1 (None when not waiting)."""
+        if self.state != RegistrationState.WAITING:
+            return None
+        earlier = Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        return (
+            Registration.objects.waiting().filter(congress=self.congress_id).filter(earlier).count()
+            + 1
+        )
+
+    @property
+    def url(self):
+        """The personal page of the registration (status, cancel, accept an offer)."""
+        return self.congress.url + self.congress.reverse_subpage("registration", args=[self.token])
+
+    @property
+    def full_url(self):
+        return self.congress.full_url + self.congress.reverse_subpage(
+            "registration", args=[self.token]
+        )
+
+
+class StarredSession(models.Model):
+    """A session a user put into »Mein Programm«."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="starred_sessions"
+    )
+    session = models.ForeignKey(AgendaSession, on_delete=models.CASCADE, related_name="stars")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("starred session")
+        verbose_name_plural = _("starred sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "session"], name="star_a_session_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ★ {self.session}"
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a user's personal calendar feed; a new token revokes the old."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)
+
+    def renew(self):
+        self.token = new_token()
+        self.save(update_fields=["token"])

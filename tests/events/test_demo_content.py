@@ -1,0 +1,56 @@
+"""The demo's events: the congresses below »Veranstaltungen«, the old addresses below
+»Wissenstransfer« redirecting there, and the start page pointing to them."""
+
+import pytest
+from django.core.management import call_command
+
+from events.models import CongressPage, EventIndexPage
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(capsys):
+    call_command("load_demo_content")
+    capsys.readouterr()
+
+
+def test_demo_has_the_congresses_below_the_event_list(demo):
+    index = EventIndexPage.objects.get()
+    titles = [page.title for page in CongressPage.objects.child_of(index).live()]
+
+    assert {"Fachkongress 2016", "Fachkongress 2017"} <= set(titles)
+    congress_2017 = CongressPage.objects.get(title="Fachkongress 2017")
+    assert congress_2017.sessions.filter(format="workshop").count() >= 4
+
+
+def test_old_congress_addresses_redirect_permanently(client, demo):
+    for old, new in (
+        ("/wissenstransfer/fachkongress-2017/", "/veranstaltungen/fachkongress-2017/"),
+        ("/wissenstransfer/fachkongress-2016/", "/veranstaltungen/fachkongress-2016/"),
+    ):
+        response = client.get(old)
+        assert response.status_code == 301
+        assert response["Location"] == new
+
+
+def test_start_page_features_the_congress_page(client, demo):
+    home = HomePage.objects.get()
+
+    assert home.featured_page.specific_class is CongressPage
+    assert 'href="/veranstaltungen/fachkongress-2016/"' in client.get("/").content.decode()
+
+
+def test_upcoming_congress_is_open_for_registration(client, demo):
+    upcoming = [page for page in CongressPage.objects.live() if page.registration_is_open()]
+
+    assert len(upcoming) == 1
+    assert client.get(upcoming[0].url + "anmelden/").status_code == 200
+
+
+def test_past_congress_shows_its_documentation_with_credit(client, demo):
+    content = client.get("/veranstaltungen/fachkongress-2016/").content.decode()
+
+    assert "Dokumentation" in content
+    assert "Foto: Jörg Farys/www.dieprojektoren.de" in content
