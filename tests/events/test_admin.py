@@ -18,7 +18,6 @@ from tests.factories import (
     AgendaSessionFactory,
     CongressPageFactory,
     ContentPageFactory,
-    EventIndexPageFactory,
     EventPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -33,11 +32,6 @@ pytestmark = pytest.mark.django_db
 
 MANAGERS = "Veranstaltungsmanagement"
 INDEX_URL = "/admin/events/registrations/"
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from events.ics import (
 from tests.factories import (
     AgendaSessionFactory,
     CongressPageFactory,
-    EventIndexPageFactory,
     SpeakerFactory,
     UserFactory,
 )
@@ -26,11 +25,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from events.models import CalendarFeed, StarredSession
 from tests.factories import (
     AgendaSessionFactory,
     CongressPageFactory,
-    EventIndexPageFactory,
     SpeakerFactory,
     UserFactory,
 )
@@ -25,11 +24,6 @@ from tests.helpers import soup, text_of
 pytestmark = pytest.mark.django_db
 
 MY_PROGRAMME = "/mein-programm/"
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
