@@ -30,7 +30,7 @@ class RegistrationForm(forms.ModelForm):
         }
 
     def __init__(self, *args, congress, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"

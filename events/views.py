@@ -237,7 +237,9 @@ def register(request, page):
     initial = {}
     if request.user.is_authenticated:
         initial = {"name": request.user.get_full_name(), "email": request.user.email}
-    form = RegistrationForm(request.POST or None, congress=page, initial=initial)
+    form = RegistrationForm(
+        request.POST if request.method == "POST" else None, congress=page, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             registration = waiting_list.register(

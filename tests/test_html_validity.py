@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import RequestFactory
 
+from events import waiting_list
+from events.models import CongressPage
 from home.models import NewsIndexPage
 from home.views import server_error
 
@@ -25,7 +27,6 @@ PAGES = {
     "content-page-with-accordion": ("/programm/", 200),
     "nested-content-page-with-quote": ("/programm/patinnen-mentorinnen-und-lotsinnen/", 200),
     "content-page-with-milestones": ("/wissenstransfer/", 200),
-    "nested-content-page-with-image": ("/wissenstransfer/fachkongress-2016/", 200),
     "contact-page-with-contact-block": ("/kontakt/", 200),
     "legal-page": ("/impressum/", 200),
     "news-list": ("/meldungen/", 200),
@@ -41,6 +42,10 @@ PAGES = {
         "/wissensdatenbank/vorlage-fuer-den-verwendungsnachweis/",
         200,
     ),
+    "event-list": ("/veranstaltungen/", 200),
+    "congress-with-agenda": ("/veranstaltungen/fachkongress-2017/", 200),
+    "congress-agenda-filtered": ("/veranstaltungen/fachkongress-2017/?format=workshop", 200),
+    "congress-with-documentation": ("/veranstaltungen/fachkongress-2016/", 200),
 }
 
 
@@ -66,10 +71,27 @@ def rendered_pages(db, client, monkeypatch, tmp_path):
         response = client.get(address)
         assert response.status_code == status, f"{address} answered {response.status_code}"
         files.append(write(tmp_path / f"{name}.html", response.content))
+    files += event_registration_pages(client, tmp_path)
     # The 500 page has no database behind it; render it the way Django's handler does.
     error = server_error(RequestFactory().get("/"))
     files.append(write(tmp_path / "server-error-page.html", error.content))
     return files
+
+
+def event_registration_pages(client, tmp_path):
+    """The registration form, empty and with errors, and a registration's own page."""
+    congress = next(page for page in CongressPage.objects.live() if page.registration_is_open())
+    registration = waiting_list.register(
+        congress, {"name": "Jörg Müßig", "organisation": "", "email": "joerg@example.org"}
+    )
+    pages = {
+        "registration-form": client.get(congress.url + "anmelden/"),
+        "registration-form-with-errors": client.post(congress.url + "anmelden/", {"name": ""}),
+        "registration-status": client.get(registration.url),
+    }
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+    return [write(tmp_path / f"{name}.html", response.content) for name, response in pages.items()]
 
 
 def write(path, content):

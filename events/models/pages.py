@@ -30,7 +30,7 @@ from wagtail.models import GroupPagePermission, Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models.pages import SitePage
+from home.models.pages import SitePage, unrestricted
 from library.models import Topic
 
 from .speakers import Speaker
@@ -68,8 +68,8 @@ class EventIndexPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         events = [
-            *CongressPage.objects.child_of(self).live().public(),
-            *EventPage.objects.child_of(self).live().public(),
+            *CongressPage.objects.child_of(self).live().filter(unrestricted()),
+            *EventPage.objects.child_of(self).live().filter(unrestricted()),
         ]
         upcoming = [event for event in events if event.last_day >= today]
         past = [event for event in events if event.last_day < today]
@@ -349,7 +349,10 @@ class CongressPage(RoutablePageMixin, SitePage):
         """The sessions with speakers, topics and materials, in time order."""
         return list(
             self.sessions.order_by("day", "start_time", "sort_order", "pk").prefetch_related(
-                models.Prefetch("speakers", Speaker.objects.select_related("organisation")),
+                models.Prefetch(
+                    "speakers", Speaker.objects.select_related("organisation", "photo")
+                ),
+                "speakers__photo__renditions",
                 "topics",
                 "materials",
             )

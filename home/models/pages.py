@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -19,6 +21,17 @@ def german_slug(text):
     """A web address part in ASCII the way Germans spell without umlauts:
     »Erklärung zur Barrierefreiheit« → »erklaerung-zur-barrierefreiheit«."""
     return slugify(text.lower().translate(GERMAN_LETTERS))
+
+
+def unrestricted(path=None):
+    """A filter for pages that no view restriction covers (the page's own or an ancestor's),
+    like Wagtail's `.public()` but checked inside the query: `.public()` first reads every
+    restriction in a query of its own. `path` points to the page's path, e.g.
+    `OuterRef("congress__path")` for rows that belong to a page."""
+    covering = PageViewRestriction.objects.filter(
+        StartsWith(path if path is not None else OuterRef("path"), F("page__path"))
+    )
+    return ~Exists(covering)
 
 
 class SitePage(Page):

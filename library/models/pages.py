@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.models.pages import SitePage
+from home.models.pages import SitePage, unrestricted
 from library.models.documents import MEMBERS_GROUPS, LibraryDocument, library_collection
 from library.models.taxonomy import MaterialType, Topic
 
@@ -78,7 +78,7 @@ class MaterialPageQuerySet(PageQuerySet):
     def visible(self):
         """Published materials that everybody may see (their files may still be for
         members only)."""
-        return self.live().public()
+        return self.live().filter(unrestricted())
 
     def for_listing(self):
         return self.select_related("material_type", "organisation")

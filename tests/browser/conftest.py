@@ -117,3 +117,13 @@ def library_site(demo_site):
 
     demo.generate()
     return demo_site
+
+
+@pytest.fixture
+def events_site(library_site):
+    """The demo site with the events: »Veranstaltungen«, the congresses of 2016 and 2017 and
+    next year's congress open for registration; yields the server's base URL."""
+    from events import demo
+
+    demo.generate()
+    return library_site

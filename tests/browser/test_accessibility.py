@@ -15,7 +15,6 @@ PAGES = {
     "content-page": "/programm/",
     "content-page-with-milestones": "/wissenstransfer/",
     "nested-content-page": "/programm/patinnen-mentorinnen-und-lotsinnen/",
-    "nested-content-page-with-image": "/wissenstransfer/fachkongress-2016/",
     "contact-page": "/kontakt/",
     "news-list": "/meldungen/",
     "news-item": "/meldungen/bbe-agendakonferenz/",
@@ -23,6 +22,13 @@ PAGES = {
     "login-page": "/_util/login/?next=/kontakt/",
 }
 VIEWPORTS = {"1280": DESKTOP, "390": PHONE}
+# The events of the demo content (one test, on top of the knowledge database).
+EVENT_PAGES = {
+    "event-list": "/veranstaltungen/",
+    "congress-with-agenda": "/veranstaltungen/fachkongress-2017/",
+    "congress-agenda-filtered": "/veranstaltungen/fachkongress-2017/?format=workshop",
+    "congress-with-documentation": "/veranstaltungen/fachkongress-2016/",
+}
 # The knowledge database of the demo content (one test: building it takes a while).
 LIBRARY_PAGES = {
     "library": "/wissensdatenbank/",
@@ -85,6 +91,24 @@ def test_library_pages_have_no_serious_accessibility_violations(library_site, ne
             page.goto(library_site + LIBRARY_PAGES["library"])
             page.locator(".library__facets > summary").click()
             found[f"filters opened at {width} px"] = blocking_violations(axe, page)
+
+    assert_no_blocking_violations(found)
+
+
+def test_event_pages_have_no_serious_accessibility_violations(events_site, new_page, axe):
+    from events.models import CongressPage
+
+    upcoming = next(page for page in CongressPage.objects.live() if page.registration_is_open())
+    found = {}
+    for width, viewport in VIEWPORTS.items():
+        page = new_page(viewport)
+        for path in [*EVENT_PAGES.values(), upcoming.url]:
+            page.goto(events_site + path)
+            found[f"{path} at {width} px"] = blocking_violations(axe, page)
+        page.goto(events_site + upcoming.url + "anmelden/")
+        found[f"registration form at {width} px"] = blocking_violations(axe, page)
+        page.get_by_role("button", name="Anmelden", exact=True).click()
+        found[f"registration form with errors at {width} px"] = blocking_violations(axe, page)
 
     assert_no_blocking_violations(found)
 

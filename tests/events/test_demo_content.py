@@ -3,9 +3,12 @@
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import PageViewRestriction
 
 from events.models import CongressPage, EventIndexPage
 from home.models import HomePage
+from library.models import MaterialPage
+from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +57,23 @@ def test_past_congress_shows_its_documentation_with_credit(client, demo):
 
     assert "Dokumentation" in content
     assert "Foto: Jörg Farys/www.dieprojektoren.de" in content
+
+
+def test_a_session_material_links_back_to_its_session(client, demo):
+    material = MaterialPage.objects.get(title="Patenschaften im ländlichen Raum")
+
+    page = soup(client.get(material.url))
+
+    links = page.select("#sessions-title + ul a")
+    assert [text_of(link) for link in links] == ["Patenschaften im ländlichen Raum"]
+    assert links[0]["href"].startswith("/veranstaltungen/fachkongress-2016/#sitzung-")
+
+
+def test_sessions_of_a_private_congress_are_not_shown_on_the_material(client, demo):
+    congress = CongressPage.objects.get(title="Fachkongress 2016")
+    PageViewRestriction.objects.create(page=congress, restriction_type="login")
+    material = MaterialPage.objects.get(title="Patenschaften im ländlichen Raum")
+
+    page = soup(client.get(material.url))
+
+    assert page.select_one("#sessions-title") is None
