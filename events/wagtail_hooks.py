@@ -2,6 +2,7 @@
 with filters, a spreadsheet export and a printable attendance list per congress. Pages
 below »Veranstaltungen« are edited in the page tree (rights: migration events.0002)."""
 
+import csv
 import unicodedata
 
 import django_filters
@@ -20,6 +21,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.mixins import Echo
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.snippets.models import register_snippet
@@ -184,7 +186,14 @@ class RegistrationIndexView(IndexView):
     def _stream_csv_with_bom(self, queryset, language):
         with translation.override(language):
             yield BOM
-            yield from super().stream_csv(queryset)
+            # Spreadsheets in German separate columns with semicolons (a comma is the
+            # decimal separator there), so Excel opens the file in columns.
+            writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
+            yield writer.writerow(
+                {field: self.get_heading(queryset, field) for field in self.list_export}
+            )
+            for item in queryset:
+                yield self.write_csv_row(writer, self.to_row_dict(item))
 
 
 class RegistrationInspectView(InspectView):

@@ -79,7 +79,7 @@ def names_in_list(response):
 def exported_rows(response):
     body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
+    return list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
 
 
 # --- Pages below »Veranstaltungen« --------------------------------------------------------
