@@ -164,13 +164,20 @@ class CongressPageForm(WagtailAdminPageForm):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The last day must not be before the first day."))
-            return cleaned
-        for form in self.formsets["sessions"].forms:
-            day = form.cleaned_data.get("day") if hasattr(form, "cleaned_data") else None
-            deleted = form.cleaned_data.get("DELETE") if hasattr(form, "cleaned_data") else False
-            if day and start and end and not deleted and not start <= day <= end:
-                form.add_error("day", _("The day must be one of the congress's days."))
         return cleaned
+
+    def is_valid(self):
+        # The sessions' forms are cleaned after the page's own clean(): check their days here.
+        valid = super().is_valid()
+        start, end = self.cleaned_data.get("start_date"), self.cleaned_data.get("end_date")
+        if not (start and end):
+            return valid
+        for form in self.formsets["sessions"].forms:
+            data = getattr(form, "cleaned_data", {})
+            if data.get("day") and not data.get("DELETE") and not start <= data["day"] <= end:
+                form.add_error("day", _("The day must be one of the congress's days."))
+                valid = False
+        return valid
 
 
 class CongressPage(RoutablePageMixin, SitePage):

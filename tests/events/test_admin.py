@@ -589,3 +589,48 @@ def test_redaktion_reaches_the_registrations(client, congress, view):
     response = client.get(admin_urls(congress)[view])
 
     assert response.status_code == 200
+
+
+def session_form(**fields):
+    return {
+        "title": "Workshop: Tandems gut begleiten",
+        "format": "workshop",
+        "room": "Raum 1",
+        "capacity": "",
+        "day": "12.06.2030",
+        "start_time": "11:45",
+        "end_time": "13:15",
+        "description": "",
+        **fields,
+    }
+
+
+def test_event_manager_adds_a_session_with_german_dates(manager_client, congress):
+    response = manager_client.post(
+        f"/admin/pages/{congress.pk}/edit/",
+        congress_form(congress, start_date="12.06.2030", sessions=inline_formset([session_form()])),
+    )
+
+    assert response.status_code == 302
+    session = CongressPage.objects.get(pk=congress.pk).sessions.get()
+    assert (session.day, session.start_time) == (datetime.date(2030, 6, 12), datetime.time(11, 45))
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"end_time": "11:00"}, "Das Ende muss nach dem Beginn liegen."),
+        ({"day": "20.06.2030"}, "Der Tag muss einer der Kongresstage sein."),
+    ],
+)
+def test_session_times_outside_the_congress_are_refused_in_german(
+    manager_client, congress, fields, message
+):
+    response = manager_client.post(
+        f"/admin/pages/{congress.pk}/edit/",
+        congress_form(congress, sessions=inline_formset([session_form(**fields)])),
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not CongressPage.objects.get(pk=congress.pk).sessions.exists()
