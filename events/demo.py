@@ -14,6 +14,7 @@ from events.models import (
     AgendaSession,
     CongressPage,
     EventIndexPage,
+    EventPage,
     GalleryImage,
     SessionFormat,
     Speaker,
@@ -242,6 +243,7 @@ def generate():
     add_agenda(congress_2016, AGENDA_2016, speakers)
     add_agenda(congress_2017, AGENDA_2017, speakers)
     upcoming_congress(builder, index, speakers)
+    network_meeting(builder, index)
     replace_old_pages(builder, {"2016": congress_2016, "2017": congress_2017})
     link_congresses(builder, congress_2017, congress_2016)
     return builder.report
@@ -347,6 +349,22 @@ def upcoming_congress(builder, index, speakers):
     if created:
         add_agenda(page, AGENDA_2017, speakers)
     return page
+
+
+def network_meeting(builder, index):
+    """A simple online date in a few weeks, beside the congresses."""
+    start = timezone.localtime().replace(hour=16, minute=0, second=0, microsecond=0)
+    builder.page(
+        index,
+        EventPage,
+        "online-netzwerktreffen",
+        title="Online-Netzwerktreffen der ProgrammträgerInnen",
+        intro="Austausch zu aktuellen Fragen aus der Praxis der Patenschafts- und "
+        "Mentoringprojekte, moderiert vom BBE-Projektteam.",
+        start=start + datetime.timedelta(days=21),
+        end=start + datetime.timedelta(days=21, hours=1, minutes=30),
+        online=True,
+    )
 
 
 def add_agenda(page, agenda, speakers):
