@@ -19,10 +19,16 @@ from django.views.decorators.http import require_POST, require_safe
 
 from events import ics, waiting_list
 from events.forms import RegistrationForm
-from events.models import Registration, RegistrationState, SessionFormat
-
-from .ics import calendar_response, personal_calendar, public_congresses, sessions_starred_by
-from .models import AgendaSession, CalendarFeed, EventIndexPage, StarredSession
+from events.ics import calendar_response, personal_calendar, public_congresses, sessions_starred_by
+from events.models import (
+    AgendaSession,
+    CalendarFeed,
+    EventIndexPage,
+    Registration,
+    RegistrationState,
+    SessionFormat,
+    StarredSession,
+)
 
 # The site logs people in with Wagtail's front-end login form (as for private pages).
 LOGIN_URL = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse_lazy(
@@ -304,13 +310,13 @@ def registration(request, page, token):
 
 
 def congress_calendar(request, page):
-    return ics.calendar_response(ics.congress_calendar(page, request), f"{page.slug}.ics")
+    return calendar_response(ics.congress_calendar(page, request), f"{page.slug}.ics")
 
 
 def session_calendar(request, page, session_id):
     session = page.sessions.filter(pk=session_id).first()
     if session is None:
         raise Http404
-    return ics.calendar_response(
+    return calendar_response(
         ics.session_calendar(session, request), f"{page.slug}-{session.anchor}.ics"
     )
