@@ -190,7 +190,8 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Menschen stärken Menschen"
-# Dates in the admin as German editors write them (ISO dates are accepted too).
+# Dates in the admin as German editors write them; the admin's date picker reads only this
+# format (a date typed as 2027-09-24 there turns into today), the server accepts ISO too.
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
