@@ -25,6 +25,7 @@ from wagtail.models import Site
 from home.models.pages import german_slug
 
 from .models import AgendaSession, CongressPage, Speaker
+from .models.pages import AGENDA_ORDER
 
 PRODID = "-//Bundesnetzwerk Buergerschaftliches Engagement//Menschen staerken Menschen//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -70,12 +71,12 @@ def calendar_response(calendar_bytes, filename, as_attachment=True):
     return response
 
 
-# --- Queries (candidates for a queryset method on AgendaSession once models/ may change) -------
+# --- Queries --------------------------------------------------------------------------------
 
 
 def with_speakers(sessions):
     """Sessions in time order with what their calendar entry shows."""
-    return sessions.order_by("day", "start_time", "sort_order", "pk").prefetch_related(
+    return sessions.order_by(*AGENDA_ORDER).prefetch_related(
         Prefetch("speakers", Speaker.objects.select_related("organisation"))
     )
 

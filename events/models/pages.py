@@ -44,6 +44,8 @@ EVENT_MANAGER_PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
+# The order of an agenda: by day and time; sessions at the same time as editors sorted them.
+AGENDA_ORDER = ("day", "start_time", "sort_order", "pk")
 # The material types of a session's slides and minutes.
 SESSION_MATERIAL_TYPES = ["Präsentation", "Dokumentation"]
 
@@ -355,7 +357,7 @@ class CongressPage(RoutablePageMixin, SitePage):
     def agenda(self):
         """The sessions with speakers, topics and materials, in time order."""
         return list(
-            self.sessions.order_by("day", "start_time", "sort_order", "pk").prefetch_related(
+            self.sessions.order_by(*AGENDA_ORDER).prefetch_related(
                 models.Prefetch(
                     "speakers", Speaker.objects.select_related("organisation", "photo")
                 ),
