@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.views import accounts
 from home import views as home_views
 
 handler404 = "home.views.page_not_found"
@@ -18,6 +19,10 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("", include("events.urls")),
+    # allauth's login, answering HTTP 429 when an account is locked out
+    path("konto/login/", accounts.LoginView.as_view(), name="account_login"),
+    path("konto/", include("allauth.urls")),
+    path("netzwerk/", include("community.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -5,13 +5,12 @@ the star button and the user's secret calendar feed (events/urls.py)."""
 
 from itertools import groupby
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -30,15 +29,11 @@ from events.models import (
     StarredSession,
 )
 
-# The site logs people in with Wagtail's front-end login form (as for private pages).
-LOGIN_URL = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse_lazy(
-    "wagtailcore_login"
-)
 FEED_FILENAME = "mein-programm.ics"
 
 
 @never_cache
-@login_required(login_url=LOGIN_URL)
+@login_required
 def my_programme(request):
     feed = CalendarFeed.objects.get_or_create(user=request.user)[0]
     feed_url = request.build_absolute_uri(reverse("events:calendar_feed", args=[feed.token]))
@@ -61,7 +56,7 @@ def star(request, session_id):
     star=0 (so a second click from an old page changes nothing); without it, toggle."""
     next_url = safe_next_url(request)
     if not request.user.is_authenticated:
-        return redirect_to_login(next_url or reverse("events:my_programme"), LOGIN_URL)
+        return redirect_to_login(next_url or reverse("events:my_programme"))
     session = get_object_or_404(
         AgendaSession.objects.filter(congress__in=public_congresses().values("pk")),
         pk=session_id,
@@ -86,7 +81,7 @@ def star(request, session_id):
 def renew_feed(request):
     """A new secret address for the calendar feed; the old one stops working at once."""
     if not request.user.is_authenticated:
-        return redirect_to_login(reverse("events:my_programme"), LOGIN_URL)
+        return redirect_to_login(reverse("events:my_programme"))
     feed = CalendarFeed.objects.get_or_create(user=request.user)[0]
     feed.renew()
     messages.success(

@@ -9,11 +9,13 @@ import datetime
 
 import factory
 import wagtail_factories
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
 
+from community.models import MemberProfile, MemberStatus
 from events.models import (
     AgendaSession,
     CongressPage,
@@ -87,6 +89,15 @@ class UserFactory(DjangoModelFactory):
         """`UserFactory(groups=["Redaktion"])` puts the user into existing groups by name."""
         if create and extracted:
             self.groups.add(*Group.objects.filter(name__in=extracted))
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        """The address counts as verified (allauth), so the user can log in on the site;
+        `UserFactory(verified_email=False)` has not followed the link yet."""
+        if create and self.email:
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -272,3 +283,28 @@ class RegistrationFactory(DjangoModelFactory):
 
     class Meta:
         model = Registration
+
+
+class MemberProfileFactory(DjangoModelFactory):
+    """A member's profile with its account. `status` decides the group, as approval in the
+    admin does: `MemberProfileFactory(status=MemberStatus.APPROVED)` is in Mitglieder."""
+
+    user = factory.SubFactory(UserFactory)
+    display_name = factory.LazyAttribute(lambda p: f"{p.user.first_name} {p.user.last_name}")
+    status = MemberStatus.APPROVED
+    privacy_consent_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+    privacy_notice_version = "2026-11"
+
+    class Meta:
+        model = MemberProfile
+
+    @classmethod
+    def _create(cls, model_class, *args, status=MemberStatus.APPROVED, **kwargs):
+        profile = model_class(*args, status=status, **kwargs)
+        profile.save()
+        if status == MemberStatus.APPROVED:
+            profile.user.groups.add(Group.objects.get(name="Mitglieder"))
+        elif status in (MemberStatus.REJECTED, MemberStatus.SUSPENDED):
+            profile.user.is_active = False
+            profile.user.save(update_fields=["is_active"])
+        return profile

@@ -33,7 +33,7 @@ PAGES = {
     "news-list-second-page": ("/meldungen/?page=2", 200),
     "news-item": ("/meldungen/bbe-agendakonferenz/", 200),
     "not-found-page": ("/gibt-es-nicht/", 404),
-    "login-page": ("/_util/login/?next=/kontakt/", 200),
+    "login-page": ("/konto/login/?next=/kontakt/", 200),
     "library": ("/wissensdatenbank/", 200),
     "library-filtered": ("/wissensdatenbank/?topic=wohnen&year=2017&q=Wohnung&sort=title", 200),
     "library-no-match": ("/wissensdatenbank/?q=Gibtesnicht", 200),

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "home",
     "library",
     "events",
+    "community",
+    "allauth",
+    "allauth.account",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -90,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -155,6 +159,39 @@ else:
             "SEARCH_CONFIG": "german",
         }
     }
+
+# --- Accounts (django-allauth; community/ adds approval and profiles) ------------------------
+AUTHENTICATION_BACKENDS = [
+    # Editors log in to the admin with their user name, members on the site with e-mail.
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+# Members-only pages and files send visitors to allauth's login and back.
+WAGTAIL_FRONTEND_LOGIN_URL = "/konto/login/"
+LOGIN_REDIRECT_URL = "community:dashboard"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupForm"
+# Messages name people as »Mira Mitglied«, not by their generated user name.
+ACCOUNT_USER_DISPLAY = "community.access.display_name"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Menschen stärken Menschen] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https:") else "http"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The 4th wrong password for one account within 15 minutes is refused (HTTP 429); other
+# accounts from the same address are not affected. Sign-up and password resets are limited.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "30/m/ip,3/15m/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+}
+# The version of the privacy notice members accept at sign-up (stored with their consent).
+PRIVACY_NOTICE_VERSION = "2026-11"
 
 # --- Passwords ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

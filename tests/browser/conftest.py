@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.browser.viewports import DESKTOP, PHONE
 
@@ -127,3 +127,48 @@ def events_site(library_site):
 
     demo.generate()
     return library_site
+
+
+@pytest.fixture
+def community_site(events_site):
+    """The demo site with the member area: the page »Netzwerk«, the approved demo members
+    of ten carriers, among them the moderator, and one account waiting for approval; yields
+    the server's base URL. The demo accounts have no password: see `known_password`."""
+    from community import demo
+
+    demo.generate()
+    return events_site
+
+
+@pytest.fixture
+def known_password(transactional_db):
+    """A function that gives the account of an e-mail address a password and returns it:
+    the demo accounts have none."""
+    from django.contrib.auth import get_user_model
+
+    def give(email, password="ein-langes-testpasswort"):
+        user = get_user_model().objects.get(email__iexact=email)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        return password
+
+    return give
+
+
+@pytest.fixture
+def log_in(live_server, known_password):
+    """A function that logs `page` in through the site's login form at /konto/login/ with an
+    e-mail address and its password (by default a demo account with a password given by
+    `known_password`), and waits until the login has gone through."""
+
+    def log_in(page, email, password=None):
+        if password is None:
+            password = known_password(email)
+        page.goto(live_server.url + "/konto/login/")
+        form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+        form.locator("input[name=login]").fill(email)
+        form.locator("input[name=password]").fill(password)
+        form.get_by_role("button", name="Anmelden").click()
+        expect(page.locator("input[name=password]")).to_have_count(0)
+
+    return log_in

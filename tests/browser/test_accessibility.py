@@ -19,7 +19,7 @@ PAGES = {
     "news-list": "/meldungen/",
     "news-item": "/meldungen/bbe-agendakonferenz/",
     "not-found-page": "/gibt-es-nicht/",
-    "login-page": "/_util/login/?next=/kontakt/",
+    "login-page": "/konto/login/?next=/kontakt/",
 }
 VIEWPORTS = {"1280": DESKTOP, "390": PHONE}
 # The events of the demo content (one test, on top of the knowledge database).

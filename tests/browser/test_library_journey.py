@@ -96,7 +96,7 @@ def test_visitor_finds_a_word_of_a_file_and_a_members_only_file_needs_a_member_l
     expect(page.get_by_role("note")).to_contain_text("nur Mitgliedern des Netzwerks")
     page.locator(".files__item a").first.click()
 
-    expect(page).to_have_url(re.compile(r"/_util/login/\?next=/documents/"))
+    expect(page).to_have_url(re.compile(r"/konto/login/\?next=/documents/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Anmelden")
     page.get_by_label("Benutzername").fill("traegerin")
     page.get_by_label("Passwort").fill("ein-langes-testpasswort")

@@ -95,7 +95,7 @@ def test_visitor_is_sent_to_login_for_my_programme(client, home_page):
     response = client.get(MY_PROGRAMME)
 
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('wagtailcore_login')}?next={quote(MY_PROGRAMME)}"
+    assert response["Location"] == f"{reverse('account_login')}?next={quote(MY_PROGRAMME)}"
     assert client.get(response["Location"]).status_code == 200
 
 
@@ -103,7 +103,7 @@ def test_visitor_who_stars_is_sent_to_login_and_back_to_the_congress(client, con
     response = client.post(star_url(session), {"star": "1", "next": congress.url})
 
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('wagtailcore_login')}?next={quote(congress.url)}"
+    assert response["Location"] == f"{reverse('account_login')}?next={quote(congress.url)}"
     assert not StarredSession.objects.exists()
 
 
@@ -111,7 +111,7 @@ def test_visitor_cannot_renew_a_feed(client, home_page):
     response = client.post(reverse("events:renew_feed"))
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("wagtailcore_login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_get_on_the_star_address_is_not_allowed(member_client, session):

@@ -26,6 +26,7 @@ def test_demo_loader_builds_the_page_tree_of_the_seed(client, capsys):
         "Wissensdatenbank",
         "Veranstaltungen",
         "Meldungen",
+        "Netzwerk",
         "Kontakt",
     ]
     assert Page.objects.get(url_path="/startseite/programm/patinnen-mentorinnen-und-lotsinnen/")

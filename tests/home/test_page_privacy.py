@@ -2,12 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from tests.factories import ContentPageFactory, UserFactory
+from community.models import MemberStatus
+from tests.factories import ContentPageFactory, MemberProfileFactory, UserFactory
 from tests.helpers import soup, text_of
 
-LOGIN = "/_util/login/"
+LOGIN = "/konto/login/"
 
 
 @pytest.fixture
@@ -40,14 +42,14 @@ def test_access_matrix_of_a_members_page(client, members_page, groups, sees_page
 
 
 def test_member_logs_in_through_the_german_form_and_sees_the_page(client, members_page):
-    UserFactory(username="traeger", groups=["Mitglieder"])
+    UserFactory(email="traeger@example.org", groups=["Mitglieder"])
     login_page = client.get(f"{LOGIN}?next=/intern/")
     assert text_of(soup(login_page).h1) == "Anmelden"
     assert text_of(soup(login_page).title) == "Anmelden – Menschen stärken Menschen"
 
     response = client.post(
         LOGIN,
-        {"username": "traeger", "password": "ein-langes-testpasswort", "next": "/intern/"},
+        {"login": "traeger@example.org", "password": "ein-langes-testpasswort", "next": "/intern/"},
         follow=True,
     )
 
@@ -55,20 +57,31 @@ def test_member_logs_in_through_the_german_form_and_sees_the_page(client, member
     assert "Nur intern." in response.content.decode()
 
 
-def test_wrong_password_gets_a_german_error_and_keeps_the_username(client, members_page):
-    UserFactory(username="traeger", groups=["Mitglieder"])
+def test_wrong_password_gets_a_german_error_and_keeps_the_address(client, members_page):
+    UserFactory(email="traeger@example.org", groups=["Mitglieder"])
 
-    response = client.post(LOGIN, {"username": "traeger", "password": "falsch", "next": "/intern/"})
+    response = client.post(
+        LOGIN, {"login": "traeger@example.org", "password": "falsch", "next": "/intern/"}
+    )
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Beide Felder berücksichtigen die Groß-/Kleinschreibung." in html
-    assert 'value="traeger"' in html
+    assert "Die E-Mail-Adresse und/oder das Passwort sind leider falsch." in html
+    assert 'value="traeger@example.org"' in html
 
 
-def test_logged_in_user_without_access_is_told_so_in_german(client, members_page):
-    client.force_login(UserFactory(groups=[]))
+@pytest.mark.parametrize("pending", [True, False], ids=["waiting-for-approval", "editor"])
+def test_logged_in_user_without_access_is_told_so_and_not_sent_in_circles(
+    client, members_page, pending
+):
+    user = UserFactory(groups=[] if pending else ["Redaktion"])
+    if pending:
+        MemberProfileFactory(user=user, status=MemberStatus.PENDING)
+    client.force_login(user)
 
-    response = client.get(f"{LOGIN}?next=/intern/")
+    response = client.get(members_page.url, follow=True)
 
-    assert "Ihr Konto hat keinen Zugriff auf diese Seite." in response.content.decode()
+    assert response.status_code == 403
+    assert "Nur intern." not in response.content.decode()
+    profile_link = soup(response).select_one(f'main a[href="{reverse("community:profile_edit")}"]')
+    assert bool(profile_link) == pending

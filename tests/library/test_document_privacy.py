@@ -15,7 +15,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "/_util/login/"
+LOGIN = "/konto/login/"
 ROLES = {
     "visitor": None,
     "signed-up-not-approved": [],
@@ -78,14 +78,19 @@ def test_access_matrix_of_downloads(client, documents, role, kind):
 
 def test_visitor_follows_a_members_only_link_logs_in_as_member_and_gets_the_file(client, documents):
     document = documents["members-only"]
-    UserFactory(username="traegerin", groups=["Mitglieder"])
+    UserFactory(email="traegerin@example.org", groups=["Mitglieder"])
     login_url = client.get(document.url)["Location"]
+    assert login_url == f"{LOGIN}?next={document.url}"
+    assert client.get(login_url).status_code == 200
 
     response = client.post(
         LOGIN,
-        {"username": "traegerin", "password": "ein-langes-testpasswort", "next": document.url},
+        {
+            "login": "traegerin@example.org",
+            "password": "ein-langes-testpasswort",
+            "next": document.url,
+        },
     )
-    assert login_url.startswith(LOGIN)
     assert response.status_code == 302
     assert response["Location"] == document.url
 

@@ -265,7 +265,7 @@ def test_members_only_files_go_to_the_restricted_collection_and_send_visitors_to
     assert checklist.collection == library_collection(members_only=False)
     response = client.get(protocol.url)
     assert response.status_code == 302
-    assert response["Location"].startswith("/_util/login/?next=")
+    assert response["Location"].startswith("/konto/login/?next=")
     assert client.get(checklist.url).status_code == 200
 
 

@@ -112,7 +112,7 @@ def test_visitor_sees_that_the_files_need_a_member_login(client, library):
 
     assert MEMBERS_NOTE in text_of(page.select_one(".notice"))
     login = page.select_one(".notice a")
-    assert login["href"] == f"/_util/login/?next={material.url}"
+    assert login["href"] == f"/konto/login/?next={material.url}"
     assert "Anmeldung als Mitglied erforderlich" in text_of(page.select_one(".files__meta"))
     assert text_of(page.select_one(".files__item a"))  # the link is still there: it leads to login
 

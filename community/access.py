@@ -1,0 +1,49 @@
+"""Who may see what in the member area. Access to member content is membership of the group
+Mitglieder (as for Wagtail's view restrictions of pages and documents); a signed-up account
+that waits for approval is logged in but sees nothing more than a visitor."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+
+MEMBERS_GROUP = "Mitglieder"
+MODERATION_GROUP = "Moderation"
+
+
+def is_member(user):
+    """True for approved members (and superusers). Cached on the user for the request."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if not hasattr(user, "_community_is_member"):
+        user._community_is_member = (
+            user.is_superuser or user.groups.filter(name=MEMBERS_GROUP).exists()
+        )
+    return user._community_is_member
+
+
+def display_name(user):
+    """How the site names a user in messages: full name, else e-mail address."""
+    return user.get_full_name() or user.email or user.get_username()
+
+
+def member_state(user):
+    """ "visitor", "pending" (logged in, not approved) or "member"."""
+    if not user.is_authenticated:
+        return "visitor"
+    return "member" if is_member(user) else "pending"
+
+
+def member_required(view):
+    """Visitors go to the login page and back; logged-in accounts without approval get a
+    German explanation with status 403."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_member(request.user):
+            return render(request, "community/members_only.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper

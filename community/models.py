@@ -1,0 +1,194 @@
+"""The member area's data: a MemberProfile for every account that signed up (with its
+approval state), the languages members speak, the landing page »Netzwerk«, and a log of
+privacy requests that names no one."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from home.models import FederalState, Organisation
+from home.models.pages import SitePage
+from library.models import Topic
+
+
+class MemberStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    APPROVED = "approved", _("approved")
+    SUSPENDED = "suspended", _("suspended")
+    REJECTED = "rejected", _("rejected")
+
+
+class ContactVisibility(models.TextChoices):
+    MEMBERS = "members", _("approved members")
+    NOBODY = "nobody", _("nobody")
+
+
+class SpokenLanguage(models.Model):
+    """A language members name in their profile; the list is created by a migration."""
+
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.name
+
+
+class MemberProfileQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=MemberStatus.APPROVED, user__is_active=True)
+
+    def pending(self):
+        return self.filter(status=MemberStatus.PENDING)
+
+    def search(self, text):
+        """Profiles whose name, organisation, bio, offer or request contain every word."""
+        query = self
+        for word in text.split()[:10]:
+            query = query.filter(
+                Q(display_name__icontains=word)
+                | Q(bio__icontains=word)
+                | Q(offers__icontains=word)
+                | Q(seeks__icontains=word)
+                | Q(role__icontains=word)
+                | Q(city__icontains=word)
+                | Q(organisation__name__icontains=word)
+            )
+        return query
+
+
+class MemberProfile(models.Model):
+    """What a member tells the network about themselves. Profile text is plain text (escaped
+    on output). The approval state drives the membership of the group Mitglieder, which is
+    what grants access (see community/moderation.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.CASCADE,
+        related_name="member_profile",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=MemberStatus.choices,
+        default=MemberStatus.PENDING,
+        db_index=True,
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    display_name = models.CharField(_("display name"), max_length=120)
+    photo = models.ImageField(_("photo"), upload_to="members/", blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_profiles",
+    )
+    proposed_organisation = models.CharField(
+        _("new organisation (to be confirmed)"),
+        max_length=160,
+        blank=True,
+        help_text=_("Named at sign-up; a moderator confirms it when approving the account."),
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    state = models.CharField(
+        _("federal state"), max_length=2, choices=FederalState.choices, blank=True
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics of expertise"), blank=True, related_name="+"
+    )
+    languages = models.ManyToManyField(
+        SpokenLanguage, verbose_name=_("languages spoken"), blank=True, related_name="+"
+    )
+    bio = models.TextField(_("about me"), max_length=2000, blank=True)
+    offers = models.TextField(_("I offer"), max_length=1000, blank=True)
+    seeks = models.TextField(_("I am looking for"), max_length=1000, blank=True)
+    contact_email = models.EmailField(_("contact e-mail address"), blank=True)
+    contact_phone = models.CharField(_("contact phone number"), max_length=40, blank=True)
+    contact_visibility = models.CharField(
+        _("who sees my contact details"),
+        max_length=10,
+        choices=ContactVisibility.choices,
+        default=ContactVisibility.MEMBERS,
+    )
+    privacy_consent_at = models.DateTimeField(_("privacy notice accepted"), null=True)
+    privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    objects = MemberProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def is_approved(self):
+        return self.status == MemberStatus.APPROVED
+
+    @property
+    def organisation_name(self):
+        if self.organisation_id:
+            return self.organisation.name
+        return self.proposed_organisation
+
+    @property
+    def shows_contact(self):
+        return self.contact_visibility == ContactVisibility.MEMBERS and bool(
+            self.contact_email or self.contact_phone
+        )
+
+
+class PrivacyRequest(models.Model):
+    """That a member exported their data or deleted their account, and when: for the
+    admins' records, without naming the person."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("data export")
+        DELETION = "deletion", _("account deletion")
+
+    kind = models.CharField(_("request"), max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("privacy request")
+        verbose_name_plural = _("privacy requests")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%d.%m.%Y %H:%M})"
+
+
+class NetworkPage(SitePage):
+    """»Netzwerk«: the member area's landing page. Editors write what the network offers;
+    the page adds what the visitor can do next (sign up, log in, or go to »Mein Bereich«).
+    The member views live below its address (community/urls.py)."""
+
+    content_panels = SitePage.content_panels
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("network landing page")
+        verbose_name_plural = _("network landing pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from community.access import member_state
+
+        context = super().get_context(request, *args, **kwargs)
+        context["member_state"] = member_state(request.user)
+        return context

@@ -1,0 +1,81 @@
+"""Approval of accounts: the one place that changes a member's status. The status decides
+the membership of the group Mitglieder (which grants access) and whether the account may
+log in at all: rejected and suspended accounts are deactivated, so their open sessions no
+longer reach member content on their next request."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from community.access import MEMBERS_GROUP
+from community.models import MemberStatus
+from home.models import Organisation
+
+
+@transaction.atomic
+def set_status(profiles, status):
+    """Give each profile the status; returns the profiles that changed."""
+    members = Group.objects.get(name=MEMBERS_GROUP)
+    changed = []
+    for profile in profiles:
+        if profile.status == status:
+            continue
+        user = profile.user
+        profile.status = status
+        profile.status_changed_at = timezone.now()
+        if status == MemberStatus.APPROVED:
+            confirm_organisation(profile)
+            user.groups.add(members)
+        else:
+            user.groups.remove(members)
+        active = status in (MemberStatus.APPROVED, MemberStatus.PENDING)
+        if user.is_active != active:
+            user.is_active = active
+            user.save(update_fields=["is_active"])
+        profile.save()
+        changed.append(profile)
+        if status == MemberStatus.APPROVED:
+            transaction.on_commit(lambda profile=profile: send_approval_mail(profile))
+    return changed
+
+
+def approve(profiles):
+    return set_status(profiles, MemberStatus.APPROVED)
+
+
+def reject(profiles):
+    return set_status(profiles, MemberStatus.REJECTED)
+
+
+def suspend(profiles):
+    return set_status(profiles, MemberStatus.SUSPENDED)
+
+
+def confirm_organisation(profile):
+    """The organisation named at sign-up becomes an Organisation (or the existing one of
+    that name) when its first member is approved."""
+    name = profile.proposed_organisation.strip()
+    if profile.organisation_id or not name:
+        return
+    organisation = Organisation.objects.filter(name__iexact=name).first()
+    profile.organisation = organisation or Organisation.objects.create(name=name)
+    profile.proposed_organisation = ""
+
+
+def send_approval_mail(profile):
+    """In the site's language, whoever approves the account and from where (admin, shell)."""
+    site = Site.objects.get_current()
+    context = {
+        "profile": profile,
+        "site_name": site.name,
+        "dashboard_url": settings.BASE_URL.rstrip("/") + reverse("community:dashboard"),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("community/emails/approved_subject.txt", context).strip()
+        body = render_to_string("community/emails/approved.txt", context)
+    send_mail(subject, body, None, [profile.user.email])

@@ -1,0 +1,1 @@
+"""The member area's views, one module per feature (the area is too big for one views.py)."""

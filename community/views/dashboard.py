@@ -1,0 +1,104 @@
+"""»Mein Bereich«, where a logged-in user lands: the state of their account and what to do
+next, shortcuts into the member area, the newest materials in their topics and the coming
+events with the state of their registration."""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+
+from community.access import member_state
+from community.models import MemberProfile
+from community.views.privacy import registrations_of
+from events.models import CongressPage, EventIndexPage, EventPage
+from events.models.registrations import ACTIVE
+from home.models.pages import unrestricted
+from library.models import LibraryIndexPage, MaterialPage
+
+MATERIALS_SHOWN = 5
+EVENTS_SHOWN = 5
+
+
+@never_cache
+@login_required
+def dashboard(request):
+    user = request.user
+    profile = MemberProfile.objects.select_related("organisation").filter(user=user).first()
+    topics = list(profile.topics.all()) if profile else []
+    indexes = index_pages(LibraryIndexPage, EventIndexPage)
+    return render(
+        request,
+        "community/dashboard.html",
+        {
+            "profile": profile,
+            "state": member_state(user),
+            "topics": topics,
+            "materials": newest_materials(topics),
+            "library": indexes.get(LibraryIndexPage),
+            "events": upcoming_events(user),
+            "events_index": indexes.get(EventIndexPage),
+            "admin_access": user.has_perm("wagtailadmin.access_admin"),
+        },
+    )
+
+
+def index_pages(*models):
+    """{model: its published, public page} for listing pages of which a site has one, in one
+    query (as plain pages: enough for their title and address)."""
+    types = ContentType.objects.get_for_models(*models)
+    pages = Page.objects.live().filter(unrestricted(), content_type__in=types.values())
+    by_type = {content_type.pk: model for model, content_type in types.items()}
+    return {by_type[page.content_type_id]: page for page in pages.order_by("-path")}
+
+
+def newest_materials(topics, count=MATERIALS_SHOWN):
+    """The newest materials everybody may see; of the `topics` when there are any."""
+    materials = MaterialPage.objects.visible().for_listing()
+    if topics:
+        in_topics = MaterialPage.topics.through.objects.filter(topic__in=topics)
+        materials = materials.filter(pk__in=in_topics.values("materialpage_id"))
+    return list(materials.order_by("-first_published_at", "-pk")[:count])
+
+
+def upcoming_events(user, count=EVENTS_SHOWN):
+    """The next published, public events and congresses (those still running included),
+    soonest first, each with `registration`: the user's own for that congress, or None."""
+    today = timezone.localdate()
+    midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time(0)))
+    congresses = CongressPage.objects.live().filter(unrestricted(), end_date__gte=today)
+    events = (
+        EventPage.objects.live()
+        .filter(unrestricted())
+        .filter(Q(end__isnull=True, start__gte=midnight) | Q(end__gte=midnight))
+    )
+    upcoming = sorted(
+        [*congresses.order_by("start_date")[:count], *events.order_by("start")[:count]],
+        key=lambda event: (event.starts_at, event.title),
+    )[:count]
+    registrations = registrations_by_congress(
+        user, [event for event in upcoming if isinstance(event, CongressPage)]
+    )
+    for event in upcoming:
+        event.registration = registrations.get(event.pk)
+    return upcoming
+
+
+def registrations_by_congress(user, congresses):
+    """{congress pk: the user's registration} (see privacy.registrations_of): an active
+    registration before a cancelled or expired one, then the newest."""
+    if not congresses:
+        return {}
+    by_pk = {congress.pk: congress for congress in congresses}
+    found = {}
+    mine = registrations_of(user).filter(congress__in=list(by_pk))
+    for registration in mine.order_by("created_at", "pk"):
+        registration.congress = by_pk[registration.congress_id]
+        current = found.get(registration.congress_id)
+        if current is None or registration.state in ACTIVE or current.state not in ACTIVE:
+            found[registration.congress_id] = registration
+    return found

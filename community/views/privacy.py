@@ -1,0 +1,234 @@
+"""A member's privacy rights: download everything the platform holds about them (JSON), and
+delete their account. Both are logged as a PrivacyRequest that names no one."""
+
+import json
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_comments.models import Comment
+
+from community.forms import DeleteAccountForm
+from community.models import MemberProfile, PrivacyRequest
+from events import waiting_list
+from events.models import CalendarFeed, Registration, StarredSession
+from events.models.registrations import ACTIVE
+
+EXPORT_FILENAME = "meine-daten.json"
+
+
+@never_cache
+@login_required
+def my_data(request):
+    return render(
+        request, "community/my_data.html", {"may_delete": may_delete_itself(request.user)}
+    )
+
+
+@never_cache
+@login_required
+def export(request):
+    """The requester's own data as a JSON file: there is no way to ask for anyone else's."""
+    data = personal_data(request.user)
+    PrivacyRequest.objects.create(kind=PrivacyRequest.Kind.EXPORT)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response.headers["Content-Disposition"] = content_disposition_header(True, EXPORT_FILENAME)
+    return response
+
+
+@never_cache
+@login_required
+def delete_account(request):
+    user = request.user
+    if not may_delete_itself(user):
+        return render(request, "community/delete_account.html", {"staff": True}, status=403)
+    form = DeleteAccountForm(user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        logout(request)
+        delete_user(user)
+        messages.success(
+            request,
+            _(
+                "Your account and your personal data have been deleted. Thank you for having "
+                "been part of the network."
+            ),
+        )
+        return redirect("/")
+    return render(request, "community/delete_account.html", {"form": form})
+
+
+def may_delete_itself(user):
+    """Accounts of the staff (administrators, editors, moderators) are removed by an
+    administrator, who also hands over their work."""
+    return not (user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+
+
+# --- What the platform holds about a user ---------------------------------------------------
+
+
+def registrations_of(user):
+    """The congress registrations of the user's account or of one of its verified e-mail
+    addresses (registrations need no account; they store the address in lower case)."""
+    addresses = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
+    return Registration.objects.filter(Q(user=user) | Q(email__in=addresses))
+
+
+def personal_data(user):
+    profile = (
+        MemberProfile.objects.select_related("organisation")
+        .prefetch_related("topics", "languages")
+        .filter(user=user)
+        .first()
+    )
+    feed = CalendarFeed.objects.filter(user=user).first()
+    return {
+        "exported_at": timezone.now(),
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        "profile": profile_data(profile) if profile else None,
+        "consent": (
+            {"accepted_at": profile.privacy_consent_at, "version": profile.privacy_notice_version}
+            if profile
+            else None
+        ),
+        "event_registrations": [
+            registration_data(registration)
+            for registration in registrations_of(user)
+            .select_related("congress")
+            .prefetch_related("workshops")
+            .order_by("created_at", "pk")
+        ],
+        "starred_sessions": [
+            {
+                "congress": star.session.congress.title,
+                "session": star.session.title,
+                "day": star.session.day,
+                "start": star.session.start_time,
+                "starred_at": star.created_at,
+            }
+            for star in StarredSession.objects.filter(user=user)
+            .select_related("session__congress")
+            .order_by("created_at", "pk")
+        ],
+        "calendar_feed": {"exists": True, "token": feed.token} if feed else {"exists": False},
+        "contributions": contributions_of(user),
+    }
+
+
+def profile_data(profile):
+    return {
+        "status": profile.status,
+        "status_changed_at": profile.status_changed_at,
+        "display_name": profile.display_name,
+        "photo": profile.photo.name.rsplit("/", 1)[-1] if profile.photo else None,
+        "organisation": profile.organisation.name if profile.organisation else None,
+        "proposed_organisation": profile.proposed_organisation,
+        "role": profile.role,
+        "federal_state": profile.get_state_display() if profile.state else "",
+        "city": profile.city,
+        "topics": [topic.name for topic in profile.topics.all()],
+        "languages": [language.name for language in profile.languages.all()],
+        "bio": profile.bio,
+        "offers": profile.offers,
+        "seeks": profile.seeks,
+        "contact_email": profile.contact_email,
+        "contact_phone": profile.contact_phone,
+        "contact_visibility": profile.contact_visibility,
+        "created_at": profile.created_at,
+        "updated_at": profile.updated_at,
+    }
+
+
+def registration_data(registration):
+    return {
+        "congress": registration.congress.title,
+        "state": registration.state,
+        "created_at": registration.created_at,
+        "name": registration.name,
+        "organisation": registration.organisation,
+        "email": registration.email,
+        "workshops": [session.title for session in registration.workshops.all()],
+        "dietary_needs": registration.dietary_needs,
+        "accessibility_needs": registration.accessibility_needs,
+        "privacy_consent_at": registration.privacy_consent_at,
+        "offered_at": registration.offered_at,
+        "offer_expires_at": registration.offer_expires_at,
+        "cancelled_at": registration.cancelled_at,
+    }
+
+
+def contributions_of(user):
+    """What the user wrote for others to read (comments), with their date."""
+    return [
+        {"kind": "comment", "posted_at": comment.submit_date, "text": comment.comment}
+        for comment in Comment.objects.filter(user=user).order_by("submit_date", "pk")
+    ]
+
+
+# --- Deleting an account ----------------------------------------------------------------------
+
+
+def delete_user(user):
+    """Cancel the user's registrations for congresses to come (the places go to the waiting
+    list), blank the personal details of every registration, anonymise what they wrote,
+    and delete the account with its profile, stars and calendar feed. The photo file goes
+    once the deletion is committed."""
+    profile = MemberProfile.objects.filter(user=user).first()
+    photo = profile.photo if profile and profile.photo else None
+    with transaction.atomic():
+        registrations = registrations_of(user)
+        today = timezone.localdate()
+        for registration in registrations.filter(state__in=ACTIVE, congress__end_date__gte=today):
+            waiting_list.cancel(registration)
+        anonymise(registrations)
+        Comment.objects.filter(user=user).update(
+            user=None, user_name=_("former member"), user_email="", user_url="", ip_address=None
+        )
+        user.delete()
+        PrivacyRequest.objects.create(kind=PrivacyRequest.Kind.DELETION)
+        if photo:
+            storage, name = photo.storage, photo.name
+            transaction.on_commit(lambda: storage.delete(name))
+
+
+def anonymise(registrations):
+    """Blank the registrations' personal details; the rows stay for the congress's numbers.
+    (The e-mails about the cancellation go out after the commit, from the objects that
+    waiting_list.cancel() holds.)"""
+    ids = list(registrations.values_list("pk", flat=True))
+    Registration.workshops.through.objects.filter(registration_id__in=ids).delete()
+    Registration.objects.filter(pk__in=ids).update(
+        user=None,
+        name="",
+        organisation="",
+        email="",
+        dietary_needs="",
+        accessibility_needs="",
+    )

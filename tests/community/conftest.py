@@ -1,0 +1,61 @@
+"""The people of the member area's tests, one per role of the access matrix."""
+
+import pytest
+
+from community.models import MemberStatus
+from tests.factories import MemberProfileFactory, OrganisationFactory, UserFactory
+
+PASSWORD = "ein-langes-testpasswort"
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Caritas Berlin", state="BE", city="Berlin")
+
+
+@pytest.fixture
+def member(organisation):
+    """An approved member (group Mitglieder)."""
+    return MemberProfileFactory(
+        user__email="mira.member@example.org",
+        user__first_name="Mira",
+        user__last_name="Mitglied",
+        organisation=organisation,
+        state="BE",
+        city="Berlin",
+    ).user
+
+
+@pytest.fixture
+def other_member(db):
+    return MemberProfileFactory(
+        user__email="otto.other@example.org",
+        user__first_name="Otto",
+        user__last_name="Anders",
+        state="HH",
+        city="Hamburg",
+    ).user
+
+
+@pytest.fixture
+def pending(db):
+    """Signed up and verified, waiting for approval: logged in, no member access."""
+    return MemberProfileFactory(
+        user__email="paula.pending@example.org",
+        user__first_name="Paula",
+        user__last_name="Wartend",
+        status=MemberStatus.PENDING,
+        proposed_organisation="Neuer Verein e. V.",
+    ).user
+
+
+@pytest.fixture
+def moderator(db):
+    """BBE staff who approve accounts: in Moderation and, like all staff, in Mitglieder."""
+    return UserFactory(email="moritz.moderation@example.org", groups=["Moderation", "Mitglieder"])
+
+
+@pytest.fixture
+def editor(db):
+    """An editor of the public site (Redaktion): no member access of their own."""
+    return UserFactory(email="erika.redaktion@example.org", groups=["Redaktion"])

@@ -1,0 +1,135 @@
+"""Every URL of the member area × every role → the answer the role must get.
+
+Roles: a visitor, a pending account (signed up, not approved), an approved member, another
+member, a moderator and an editor of the public site (Redaktion, no member access)."""
+
+import io
+import json
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from PIL import Image
+
+from community.models import MemberProfile
+
+LOGIN = reverse("account_login")
+ROLES = ["visitor", "pending", "member", "other_member", "moderator", "editor"]
+
+# URL name → expected answer per role, in the order of ROLES. "login" is a redirect to the
+# login page; 403 is the German »members only« page.
+MATRIX = {
+    "dashboard": ["login", 200, 200, 200, 200, 200],
+    "profile_edit": ["login", 200, 200, 200, 200, 200],
+    "directory": ["login", 403, 200, 200, 200, 403],
+    "member_profile": ["login", 403, 200, 200, 200, 403],
+    "member_photo": ["login", 403, 200, 200, 200, 403],
+    "pending_profile": ["login", 200, 404, 404, 404, 403],
+    "organisations": [200, 200, 200, 200, 200, 200],
+    "organisation": [200, 200, 200, 200, 200, 200],
+    "my_data": ["login", 200, 200, 200, 200, 200],
+    "export": ["login", 200, 200, 200, 200, 200],
+    "delete_account": ["login", 200, 200, 200, 403, 403],  # staff: ask an administrator
+}
+
+
+@pytest.fixture
+def people(member, other_member, pending, moderator, editor):
+    return {
+        "visitor": None,
+        "pending": pending,
+        "member": member,
+        "other_member": other_member,
+        "moderator": moderator,
+        "editor": editor,
+    }
+
+
+@pytest.fixture
+def urls(member, pending, organisation, small_jpeg):
+    profile = member.member_profile
+    profile.photo.save("portrait.jpg", small_jpeg)
+    return {
+        "dashboard": reverse("community:dashboard"),
+        "profile_edit": reverse("community:profile_edit"),
+        "directory": reverse("community:directory"),
+        "member_profile": reverse("community:profile", args=[profile.pk]),
+        "member_photo": reverse("community:photo", args=[profile.pk]),
+        "pending_profile": reverse("community:profile", args=[pending.member_profile.pk]),
+        "organisations": reverse("community:organisations"),
+        "organisation": reverse("community:organisation", args=[organisation.slug]),
+        "my_data": reverse("community:my_data"),
+        "export": reverse("community:export"),
+        "delete_account": reverse("community:delete_account"),
+    }
+
+
+@pytest.fixture
+def small_jpeg():
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "teal").save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue())
+
+
+CASES = [
+    (name, role, answers[i]) for name, answers in MATRIX.items() for i, role in enumerate(ROLES)
+]
+
+
+@pytest.mark.parametrize(("name", "role", "expected"), CASES, ids=[f"{n}-{r}" for n, r, _ in CASES])
+def test_access_matrix_of_the_member_area(client, people, urls, name, role, expected):
+    if people[role] is not None:
+        client.force_login(people[role])
+
+    response = client.get(urls[name])
+
+    if expected == "login":
+        assert response.status_code == 302
+        assert response["Location"].startswith(f"{LOGIN}?next=")
+    else:
+        assert response.status_code == expected
+
+
+def test_a_members_page_lists_the_organisations_members_only_to_members(
+    client, member, pending, organisation
+):
+    url = reverse("community:organisation", args=[organisation.slug])
+    assert "Mira Mitglied" not in client.get(url).content.decode()
+    client.force_login(pending)
+    assert "Mira Mitglied" not in client.get(url).content.decode()
+    client.force_login(member)
+    assert "Mira Mitglied" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("role", ["pending", "member", "other_member", "moderator", "editor"])
+def test_the_export_always_holds_the_requesters_own_data(client, people, role):
+    user = people[role]
+    client.force_login(user)
+
+    data = json.loads(client.get(reverse("community:export")).content)
+
+    emails = json.dumps(data)
+    assert user.email in emails
+    others = [p.email for r, p in people.items() if p is not None and p != user]
+    assert not any(email in emails for email in others)
+
+
+def test_editing_the_profile_changes_only_the_own_profile(client, member, other_member):
+    client.force_login(other_member)
+    theirs = member.member_profile
+
+    client.post(
+        reverse("community:profile_edit"),
+        {
+            "display_name": "Übernommen",
+            "contact_visibility": "nobody",
+            "pk": theirs.pk,
+            "user": member.pk,
+        },
+    )
+
+    theirs.refresh_from_db()
+    assert theirs.display_name == "Mira Mitglied"
+    assert set(MemberProfile.objects.filter(display_name="Übernommen")) <= {
+        other_member.member_profile
+    }
