@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import RequestFactory
 
+from community.demo.data import MEMBER_EMAIL, PENDING
+from community.models import MemberProfile
 from events import waiting_list
 from events.models import CongressPage
 from home.models import NewsIndexPage
@@ -46,6 +48,10 @@ PAGES = {
     "congress-with-agenda": ("/veranstaltungen/fachkongress-2017/", 200),
     "congress-agenda-filtered": ("/veranstaltungen/fachkongress-2017/?format=workshop", 200),
     "congress-with-documentation": ("/veranstaltungen/fachkongress-2016/", 200),
+    "network-page": ("/netzwerk/", 200),
+    "signup-form": ("/konto/signup/", 200),
+    "organisation-list": ("/netzwerk/traeger/", 200),
+    "organisation-list-filtered": ("/netzwerk/traeger/?state=SN", 200),
 }
 
 
@@ -72,6 +78,7 @@ def rendered_pages(db, client, monkeypatch, tmp_path):
         assert response.status_code == status, f"{address} answered {response.status_code}"
         files.append(write(tmp_path / f"{name}.html", response.content))
     files += event_registration_pages(client, tmp_path)
+    files += member_area_pages(client, tmp_path)
     # The 500 page has no database behind it; render it the way Django's handler does.
     error = server_error(RequestFactory().get("/"))
     files.append(write(tmp_path / "server-error-page.html", error.content))
@@ -92,6 +99,56 @@ def event_registration_pages(client, tmp_path):
     for name, response in pages.items():
         assert response.status_code == 200, name
     return [write(tmp_path / f"{name}.html", response.content) for name, response in pages.items()]
+
+
+def member_area_pages(client, tmp_path):
+    """The member area's pages that need a sign-up attempt or a login: as a visitor, as the
+    demo's approved member (Leipzig) and as its account waiting for approval."""
+    member = MemberProfile.objects.select_related("user").get(user__email=MEMBER_EMAIL)
+    colleague = (
+        MemberProfile.objects.approved()
+        .filter(organisation=member.organisation)
+        .exclude(pk=member.pk)
+        .first()
+    )
+    organisation = f"/netzwerk/traeger/{member.organisation.slug}/"
+    pages = {
+        "signup-form-with-errors": (client.post("/konto/signup/", {}), 200),
+        "organisation-page": (client.get(organisation), 200),
+    }
+    client.force_login(member.user)
+    pages |= {
+        "dashboard": (client.get("/netzwerk/mein-bereich/"), 200),
+        "profile-form": (client.get("/netzwerk/profil/"), 200),
+        "profile-form-with-errors": (
+            client.post("/netzwerk/profil/", {"display_name": "", "contact_email": "keine"}),
+            200,
+        ),
+        "directory": (client.get("/netzwerk/mitglieder/"), 200),
+        "directory-filtered": (client.get("/netzwerk/mitglieder/?state=SN&language=de"), 200),
+        "directory-no-match": (client.get("/netzwerk/mitglieder/?q=Gibtesnicht"), 200),
+        "member-profile": (client.get(f"/netzwerk/mitglieder/{colleague.pk}/"), 200),
+        "own-profile": (client.get(f"/netzwerk/mitglieder/{member.pk}/"), 200),
+        "organisation-page-for-members": (client.get(organisation), 200),
+        "my-data": (client.get("/netzwerk/meine-daten/"), 200),
+        "delete-account-form": (client.get("/netzwerk/konto-loeschen/"), 200),
+    }
+    client.force_login(MemberProfile.objects.get(user__email=PENDING["email"]).user)
+    pages |= {
+        "dashboard-waiting-for-approval": (client.get("/netzwerk/mein-bereich/"), 200),
+        "members-only-page": (client.get("/netzwerk/mitglieder/"), 403),
+    }
+    client.logout()
+    for name, (response, status) in pages.items():
+        assert response.status_code == status, f"{name} answered {response.status_code}"
+    # The pages show what their names say.
+    assert pages["directory-filtered"][0].content.count(b'class="member-card"') > 1
+    for name in ["signup-form-with-errors", "profile-form-with-errors"]:
+        assert b"message--error" in pages[name][0].content, name
+    return [
+        write(tmp_path / f"{name}.html", response.content)
+        for name, (response, _status) in pages.items()
+    ]
 
 
 def write(path, content):

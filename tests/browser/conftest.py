@@ -6,6 +6,7 @@ Needs `/usr/bin/chromium` (`make browser-deps` installs it). Every test module m
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -165,10 +166,10 @@ def log_in(live_server, known_password):
         if password is None:
             password = known_password(email)
         page.goto(live_server.url + "/konto/login/")
-        form = page.locator("main form").filter(has=page.locator("input[name=password]"))
-        form.locator("input[name=login]").fill(email)
-        form.locator("input[name=password]").fill(password)
+        form = page.get_by_role("main").locator("form")
+        form.get_by_label("E-Mail", exact=True).fill(email)
+        form.get_by_label("Passwort", exact=True).fill(password)
         form.get_by_role("button", name="Anmelden").click()
-        expect(page.locator("input[name=password]")).to_have_count(0)
+        expect(page).not_to_have_url(re.compile(r"/konto/login/"))
 
     return log_in

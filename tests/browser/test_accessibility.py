@@ -3,6 +3,7 @@ site, on a desktop screen and on a phone."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.viewports import DESKTOP, PHONE
 
@@ -37,6 +38,23 @@ LIBRARY_PAGES = {
     "material": "/wissensdatenbank/leitfaden-patenschaften-fuer-gefluechtete-aufbauen/",
     "members-only-material": "/wissensdatenbank/vorlage-fuer-den-verwendungsnachweis/",
 }
+
+# The member area of the demo content (one test): for visitors, for an approved member
+# (with a filter of the directory that finds members) and for an account waiting for approval.
+MEMBER_AREA_VISITOR_PAGES = {
+    "network-page": "/netzwerk/",
+    "login": "/konto/login/",
+    "signup": "/konto/signup/",
+}
+MEMBER_AREA_PAGES = {
+    "dashboard": "/netzwerk/mein-bereich/",
+    "profile-form": "/netzwerk/profil/",
+    "directory": "/netzwerk/mitglieder/",
+    "directory-filtered": "/netzwerk/mitglieder/?state=SN&language=de",
+    "organisations": "/netzwerk/traeger/",
+    "my-data": "/netzwerk/meine-daten/",
+}
+COLLEAGUE_EMAIL = "yusuf.kaya@example.org"  # a demo member in Leipzig, like MEMBER_EMAIL
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +147,47 @@ def test_axe_reports_a_missing_alt_text_as_critical(new_page, axe):
     violations = blocking_violations(axe, page)
 
     assert [v["id"] for v in violations] == ["image-alt"]
+
+
+def test_member_area_pages_have_no_serious_accessibility_violations(
+    community_site, new_page, axe, log_in
+):
+    from community.demo.data import MEMBER_EMAIL, PENDING
+    from community.models import MemberProfile
+
+    colleague = MemberProfile.objects.select_related("organisation").get(
+        user__email=COLLEAGUE_EMAIL
+    )
+    member_pages = [
+        *MEMBER_AREA_PAGES.values(),
+        f"/netzwerk/mitglieder/{colleague.pk}/",
+        f"/netzwerk/traeger/{colleague.organisation.slug}/",
+    ]
+    found = {}
+    for width, viewport in VIEWPORTS.items():
+        visitor = new_page(viewport)
+        for path in MEMBER_AREA_VISITOR_PAGES.values():
+            visitor.goto(community_site + path)
+            found[f"{path} at {width} px"] = blocking_violations(axe, visitor)
+        visitor.get_by_role("button", name="Registrieren").click()
+        expect(visitor.get_by_role("alert")).to_be_visible()
+        found[f"sign-up form with errors at {width} px"] = blocking_violations(axe, visitor)
+
+        member = new_page(viewport)
+        log_in(member, MEMBER_EMAIL)
+        for path in member_pages:
+            member.goto(community_site + path)
+            found[f"{path} as a member at {width} px"] = blocking_violations(axe, member)
+        member.goto(community_site + MEMBER_AREA_PAGES["profile-form"])
+        member.locator("input[name=contact_email]").fill("keine-adresse")
+        member.get_by_role("button", name="Profil speichern").click()
+        expect(member.get_by_role("alert")).to_be_visible()
+        found[f"profile form with errors at {width} px"] = blocking_violations(axe, member)
+
+        pending = new_page(viewport)
+        log_in(pending, PENDING["email"])
+        for path in [MEMBER_AREA_PAGES["dashboard"], MEMBER_AREA_PAGES["directory"]]:
+            pending.goto(community_site + path)
+            found[f"{path} waiting for approval at {width} px"] = blocking_violations(axe, pending)
+
+    assert_no_blocking_violations(found)

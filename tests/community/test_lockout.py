@@ -13,7 +13,7 @@ from tests.community.conftest import PASSWORD
 from tests.helpers import soup, text_of
 
 LOGIN = reverse("account_login")
-LOCKED_OUT = "Zu viele gescheiterte Anmeldeversuche. Bitte versuche es später erneut."
+LOCKED_OUT = "Zu viele gescheiterte Anmeldeversuche. Bitte versuchen Sie es später erneut."
 WRONG = "Die E-Mail-Adresse und/oder das Passwort sind leider falsch."
 
 

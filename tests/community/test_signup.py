@@ -116,7 +116,7 @@ def test_signup_sends_a_verification_mail_with_a_link(client, home_page):
     response = client.post(SIGNUP, signup_data(), follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("account_email_verification_sent")
-    assert text_of(soup(response).h1) == "Bestätige deine E-Mail-Adresse"
+    assert text_of(soup(response).h1) == "Bestätigen Sie Ihre E-Mail-Adresse"
     [message] = mail.outbox
     assert message.to == ["neu@example.org"]
     assert client.get(confirmation_link(message)).status_code == 200
