@@ -83,7 +83,7 @@ def test_visitor_filters_removes_a_filter_opens_a_material_and_downloads_its_fil
 def test_visitor_finds_a_word_of_a_file_and_a_members_only_file_needs_a_member_login(
     library_site, page
 ):
-    UserFactory(username="traegerin", groups=["Mitglieder"])
+    UserFactory(email="traegerin@example.org", groups=["Mitglieder"])
     page.goto(library_site + LIBRARY)
     search = page.get_by_role("searchbox", name="Wissensdatenbank durchsuchen")
     search.fill("Mietschuldenfreiheitsbescheinigung")  # only inside the file of one material
@@ -98,7 +98,7 @@ def test_visitor_finds_a_word_of_a_file_and_a_members_only_file_needs_a_member_l
 
     expect(page).to_have_url(re.compile(r"/konto/login/\?next=/documents/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Anmelden")
-    page.get_by_label("Benutzername").fill("traegerin")
+    page.get_by_label("E-Mail").fill("traegerin@example.org")
     page.get_by_label("Passwort").fill("ein-langes-testpasswort")
     with page.expect_response(DOCUMENT) as served:
         page.get_by_role("button", name="Anmelden").click()
