@@ -119,6 +119,10 @@ def test_signup_sends_a_verification_mail_with_a_link(client, home_page):
     assert text_of(soup(response).h1) == "Bestätigen Sie Ihre E-Mail-Adresse"
     [message] = mail.outbox
     assert message.to == ["neu@example.org"]
+    # The Sites framework names the platform (a migration sets it from BASE_URL).
+    assert message.subject.startswith("[Menschen stärken Menschen] ")
+    assert "127.0.0.1:8000" in message.body
+    assert "example.com" not in message.body
     assert client.get(confirmation_link(message)).status_code == 200
 
 
