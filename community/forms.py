@@ -182,6 +182,8 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["data-omit-if"] = ""  # left out of the address when empty
         everyone = [("", _("all"))]
         self.fields["state"].choices = everyone + list(FederalState.choices)
         self.fields["topic"].choices = everyone + list(Topic.objects.values_list("slug", "name"))

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import (
     HttpResponse,
+    HttpResponseForbidden,
     HttpResponseNotFound,
     HttpResponsePermanentRedirect,
     HttpResponseServerError,
@@ -34,3 +35,10 @@ def server_error(request):
     """The German 500: a self-contained template that needs no database."""
     context = {"platform_name": settings.WAGTAIL_SITE_NAME}
     return HttpResponseServerError(loader.render_to_string("500.html", context))
+
+
+def csrf_failure(request, reason=""):
+    """The German 403 for a form sent without a valid CSRF token (e.g. an old tab), like
+    the 500 without the site's navigation (Django calls it without a template context)."""
+    context = {"platform_name": settings.WAGTAIL_SITE_NAME}
+    return HttpResponseForbidden(loader.render_to_string("403_csrf.html", context))

@@ -14,8 +14,7 @@ from wagtail.models import Page
 
 from community.access import member_state
 from community.models import MemberProfile
-from community.views.privacy import registrations_of
-from events.models import CongressPage, EventIndexPage, EventPage
+from events.models import CongressPage, EventIndexPage, EventPage, Registration
 from events.models.registrations import ACTIVE
 from home.models.pages import unrestricted
 from library.models import LibraryIndexPage, MaterialPage
@@ -89,13 +88,13 @@ def upcoming_events(user, count=EVENTS_SHOWN):
 
 
 def registrations_by_congress(user, congresses):
-    """{congress pk: the user's registration} (see privacy.registrations_of): an active
+    """{congress pk: the user's registration} (see RegistrationQuerySet.of_user): an active
     registration before a cancelled or expired one, then the newest."""
     if not congresses:
         return {}
     by_pk = {congress.pk: congress for congress in congresses}
     found = {}
-    mine = registrations_of(user).filter(congress__in=list(by_pk))
+    mine = Registration.objects.of_user(user).filter(congress__in=list(by_pk))
     for registration in mine.order_by("created_at", "pk"):
         registration.congress = by_pk[registration.congress_id]
         current = found.get(registration.congress_id)

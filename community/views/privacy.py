@@ -9,8 +9,6 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import Q
-from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -80,17 +78,6 @@ def may_delete_itself(user):
 # --- What the platform holds about a user ---------------------------------------------------
 
 
-def registrations_of(user):
-    """The congress registrations of the user's account or of one of its verified e-mail
-    addresses (registrations need no account; they store the address in lower case)."""
-    addresses = (
-        EmailAddress.objects.filter(user=user, verified=True)
-        .annotate(address=Lower("email"))
-        .values("address")
-    )
-    return Registration.objects.filter(Q(user=user) | Q(email__in=addresses))
-
-
 def personal_data(user):
     profile = (
         MemberProfile.objects.select_related("organisation")
@@ -120,7 +107,7 @@ def personal_data(user):
         ),
         "event_registrations": [
             registration_data(registration)
-            for registration in registrations_of(user)
+            for registration in Registration.objects.of_user(user)
             .select_related("congress")
             .prefetch_related("workshops")
             .order_by("created_at", "pk")
@@ -203,7 +190,7 @@ def delete_user(user):
     profile = MemberProfile.objects.filter(user=user).first()
     photo = profile.photo if profile and profile.photo else None
     with transaction.atomic():
-        registrations = registrations_of(user)
+        registrations = Registration.objects.of_user(user)
         today = timezone.localdate()
         for registration in registrations.filter(state__in=ACTIVE, congress__end_date__gte=today):
             waiting_list.cancel(registration)

@@ -3,9 +3,11 @@ rules that move people between the states live in events/waiting_list.py."""
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .pages import AgendaSession, CongressPage
@@ -34,6 +36,16 @@ class RegistrationQuerySet(models.QuerySet):
 
     def waiting(self):
         return self.filter(state=RegistrationState.WAITING).order_by("created_at", "pk")
+
+    def of_user(self, user):
+        """The registrations of the user's account or of one of its verified e-mail
+        addresses (registering needs no account; addresses are stored in lower case)."""
+        addresses = (
+            EmailAddress.objects.filter(user=user, verified=True)
+            .annotate(address=Lower("email"))
+            .values("address")
+        )
+        return self.filter(Q(user=user) | Q(email__in=addresses))
 
 
 class Registration(models.Model):

@@ -28,12 +28,11 @@
     });
   }
 
-  // The library's form leaves out what says nothing (an empty search, the default order), so
+  // Search forms leave out what says nothing (an empty search, "all", the default order), so
   // that the addresses people share stay short.
-  var libraryForm = document.querySelector(".js-library-form");
-  if (libraryForm) {
-    var omittable = libraryForm.querySelectorAll("[data-omit-if]");
-    libraryForm.addEventListener("submit", function () {
+  document.querySelectorAll(".js-short-url-form").forEach(function (form) {
+    var omittable = form.querySelectorAll("[data-omit-if]");
+    form.addEventListener("submit", function () {
       omittable.forEach(function (field) {
         field.disabled = field.value === field.dataset.omitIf;
       });
@@ -42,7 +41,7 @@
     window.addEventListener("pageshow", function () {
       omittable.forEach(function (field) { field.disabled = false; });
     });
-  }
+  });
 
   // The library's filters take a whole screen on a phone: there they start folded, unless
   // some are chosen. Without JavaScript they are simply open.

@@ -153,8 +153,7 @@ def test_event_manager_adds_a_session_in_the_admin_and_publishes_it(events_site,
     congress = upcoming_congress()
     page.goto(events_site + "/admin/login/")
     page.get_by_label("Benutzername").fill("veranstaltungen")
-    # The field's label shows »Password« in English (Wagtail's LoginForm gives it no label).
-    page.get_by_placeholder("Bitte geben Sie Ihr Passwort ein").fill(PASSWORD)
+    page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     expect(page).to_have_url(events_site + "/admin/")
 

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.models import ContentPage, SiteImage
 from tests.factories import UserFactory
+from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,11 @@ def test_image_upload_with_alt_text_and_credit_is_saved(editor_client):
     assert response.status_code == 302
     image = SiteImage.objects.get()
     assert (image.description, image.credit) == ("Menschen im Plenum", "Foto: BBE")
+
+
+def test_admin_login_labels_its_fields_in_german(client, db):
+    html = soup(client.get("/admin/login/"))
+
+    labels = [text_of(label) for label in html.select("form label")]
+    assert "Benutzername" in labels[0]
+    assert "Passwort" in labels[1]

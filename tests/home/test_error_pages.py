@@ -1,7 +1,7 @@
 """The German error pages: 404 in the site's layout, a 500 that needs no database."""
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from config import urls
 from home.views import server_error
@@ -64,3 +64,14 @@ def test_server_error_page_is_german():
     html = soup(server_error(RequestFactory().get("/")))
 
     assert text_of(html.h1) == "Etwas ist schiefgelaufen"
+
+
+@pytest.mark.django_db
+def test_form_sent_without_csrf_token_gets_a_german_explanation(home_page):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/konto/login/", {"login": "a@example.org", "password": "x"})
+
+    assert response.status_code == 403
+    assert text_of(soup(response).h1) == "Das Formular ist abgelaufen"
+    assert "laden Sie die Seite neu" in response.content.decode()
