@@ -9,14 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import linebreaksbr
-from django.utils.html import urlize
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from community.access import is_member, member_required
 from community.forms import ProfileForm
 from community.models import MemberProfile, MemberStatus
+from community.templatetags.plain_text import plain_text
 
 
 def profile_for(user):
@@ -55,15 +54,6 @@ def viewable_profile(view):
     return wrapper
 
 
-def plain_text_html(text):
-    """A member's plain text as HTML: escaped, its line breaks kept, web and e-mail
-    addresses as links marked rel="nofollow ugc" (written by a user, not endorsed by the
-    platform)."""
-    linked = urlize(text, trim_url_limit=60, nofollow=True, autoescape=True)
-    linked = linked.replace(' rel="nofollow"', ' rel="nofollow ugc"')  # text is escaped
-    return linebreaksbr(linked, autoescape=False)
-
-
 @never_cache
 @viewable_profile
 def profile_detail(request, profile):
@@ -78,7 +68,7 @@ def profile_detail(request, profile):
         {
             "profile": profile,
             "own": profile.user_id == request.user.pk,
-            "texts": [(key, title, plain_text_html(text)) for key, title, text in texts if text],
+            "texts": [(key, title, plain_text(text)) for key, title, text in texts if text],
             "topics": profile.topics.all(),
             "languages": profile.languages.all(),
         },

@@ -263,9 +263,23 @@ LIBRARY_TEXT_TIMEOUT = 20  # seconds
 LIBRARY_TEXT_MEMORY_LIMIT = 512 * 1024 * 1024  # bytes of address space for the reader
 LIBRARY_TEXT_MAX_CHARS = 500_000  # characters kept of a file's text
 
-# --- Comments (django-comments-xtd; the member area configures it fully) --------------------
+# --- The members' exchange (community/): comments, questions, collections, notifications ----
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_CONFIRM_EMAIL = False
+# Threads two levels deep: a comment (or a question's answer) and replies to it.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 1
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "allow_flagging": True,
+        "allow_feedback": False,
+        "show_feedback": False,
+        "who_can_post": "users",  # and community/ lets only approved members post
+    }
+}
+# At most this many comments, answers and questions per member and hour.
+COMMUNITY_POSTS_PER_HOUR = 20
+# Members may correct their comment for this many minutes after posting it.
+COMMUNITY_COMMENT_EDIT_MINUTES = 15
 
 # --- Security headers -----------------------------------------------------------------------
 X_FRAME_OPTIONS = "SAMEORIGIN"

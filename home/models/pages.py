@@ -34,6 +34,22 @@ def unrestricted(path=None):
     return ~Exists(covering)
 
 
+def comments_switch(default):
+    """The page setting that opens a page to members' comments (the member area shows and
+    takes them; only approved members read them)."""
+    return models.BooleanField(
+        _("comments by members"),
+        default=default,
+        help_text=_(
+            "Approved members may comment below the page; only members read the comments. "
+            "Leave it off for legal pages."
+        ),
+    )
+
+
+COMMENTS_PANEL = FieldPanel("comments_enabled")
+
+
 class SitePage(Page):
     """What every page of the public site has: a lead, a body and a picture for sharing."""
 
@@ -147,6 +163,9 @@ class HomePage(SitePage):
 class ContentPage(SitePage):
     """A page of text and media: the programme, knowledge transfer, contact, legal pages."""
 
+    comments_enabled = comments_switch(default=False)
+
+    settings_panels = SitePage.settings_panels + [COMMENTS_PANEL]
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
 
@@ -193,6 +212,7 @@ class NewsPage(SitePage):
         max_length=400,
         help_text=_("Two or three sentences shown in the news list and on the start page."),
     )
+    comments_enabled = comments_switch(default=True)
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("image"),
@@ -212,6 +232,7 @@ class NewsPage(SitePage):
         FieldPanel("image"),
         FieldPanel("body"),
     ]
+    settings_panels = SitePage.settings_panels + [COMMENTS_PANEL]
     search_fields = SitePage.search_fields + [index.SearchField("teaser")]
 
     parent_page_types = ["home.NewsIndexPage"]

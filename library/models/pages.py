@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.models.pages import SitePage, unrestricted
+from home.models.pages import COMMENTS_PANEL, SitePage, comments_switch, unrestricted
 from library.models.documents import MEMBERS_GROUPS, LibraryDocument, library_collection
 from library.models.taxonomy import MaterialType, Topic
 
@@ -181,6 +181,7 @@ class MaterialPage(SitePage):
         default=False,
         help_text=_("Tick when the files are barrier-free (e.g. tagged PDF with alt texts)."),
     )
+    comments_enabled = comments_switch(default=True)
     access_level = models.CharField(
         _("access"),
         max_length=10,
@@ -234,6 +235,7 @@ class MaterialPage(SitePage):
         FieldPanel("body", heading=_("Further text")),
         InlinePanel("related_materials", heading=_("Related materials"), label=_("Material")),
     ]
+    settings_panels = SitePage.settings_panels + [COMMENTS_PANEL]
     search_fields = SitePage.search_fields + [
         index.SearchField("target_group"),
         index.RelatedFields("material_type", [index.SearchField("name")]),

@@ -1,6 +1,5 @@
-"""The member area's data: a MemberProfile for every account that signed up (with its
-approval state), the languages members speak, the landing page »Netzwerk«, and a log of
-privacy requests that names no one."""
+"""Members: a MemberProfile for every account that signed up (with its approval state), the
+languages members speak, and a log of privacy requests that names no one."""
 
 from django.conf import settings
 from django.db import models
@@ -8,7 +7,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from home.models import FederalState, Organisation
-from home.models.pages import SitePage
 from library.models import Topic
 
 
@@ -170,25 +168,3 @@ class PrivacyRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%d.%m.%Y %H:%M})"
-
-
-class NetworkPage(SitePage):
-    """»Netzwerk«: the member area's landing page. Editors write what the network offers;
-    the page adds what the visitor can do next (sign up, log in, or go to »Mein Bereich«).
-    The member views live below its address (community/urls.py)."""
-
-    content_panels = SitePage.content_panels
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("network landing page")
-        verbose_name_plural = _("network landing pages")
-
-    def get_context(self, request, *args, **kwargs):
-        from community.access import member_state
-
-        context = super().get_context(request, *args, **kwargs)
-        context["member_state"] = member_state(request.user)
-        return context
