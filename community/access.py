@@ -7,19 +7,17 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
+from home.groups import group_names
+
 MEMBERS_GROUP = "Mitglieder"
 MODERATION_GROUP = "Moderation"
 
 
 def is_member(user):
-    """True for approved members (and superusers). Cached on the user for the request."""
+    """True for approved members (and superusers)."""
     if not (user.is_authenticated and user.is_active):
         return False
-    if not hasattr(user, "_community_is_member"):
-        user._community_is_member = (
-            user.is_superuser or user.groups.filter(name=MEMBERS_GROUP).exists()
-        )
-    return user._community_is_member
+    return user.is_superuser or MEMBERS_GROUP in group_names(user)
 
 
 def display_name(user):

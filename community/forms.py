@@ -1,12 +1,26 @@
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from community.models import ContactVisibility, MemberProfile, SpokenLanguage
+from community.limits import may_post
+from community.models import (
+    DEFAULT_COLLECTION_NAME,
+    DEFAULT_FREQUENCY,
+    CollectionItem,
+    ContactVisibility,
+    Frequency,
+    MaterialCollection,
+    MemberProfile,
+    NotificationKind,
+    NotificationSetting,
+    Question,
+    SpokenLanguage,
+)
 from community.photos import processed_photo
 from home.models import FederalState, Organisation
-from library.models import Topic
+from library.models import MaterialPage, Topic
 
 
 class SignupForm(forms.Form):
@@ -241,3 +255,233 @@ class DeleteAccountForm(forms.Form):
                 code="wrong_password",
             )
         return password
+
+
+POST_LIMIT_REACHED = _(
+    "You have posted a lot within the last hour. Please wait a while before you post again; "
+    "what you wrote is kept."
+)
+
+
+class QuestionForm(forms.ModelForm):
+    """A member's question to the network: the question, its details, at least one topic and
+    the materials it is about (optional, of those everybody may see). Whitespace around the
+    texts is dropped, so a text of spaces counts as empty. A member who posted the hour's
+    allowance (community/limits.py) is asked to wait."""
+
+    class Meta:
+        model = Question
+        fields = ["title", "text", "topics", "materials"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 10}),
+            "topics": forms.CheckboxSelectMultiple,
+            "materials": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        labels = {
+            "title": _("Your question"),
+            "text": _("Details"),
+            "topics": _("Topics"),
+            "materials": _("Materials it is about"),
+        }
+        help_texts = {
+            "title": _(
+                "One sentence, at most 200 characters, e.g. »Wie gehen Sie mit Absagen von "
+                "Patinnen kurz vor dem ersten Treffen um?«"
+            ),
+            "text": _(
+                "Describe your situation and what you have tried. Plain text, at most 5,000 "
+                "characters; web addresses become links."
+            ),
+            "topics": _(
+                "At least one. Members with these topics see your question on their page »My area«."
+            ),
+            "materials": _(
+                "Optional: materials of the knowledge database your question is about. Hold "
+                "Ctrl (on a Mac: Cmd) to choose more than one."
+            ),
+        }
+        error_messages = {"topics": {"required": _("Please choose at least one topic.")}}
+
+    def __init__(self, *args, author, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.author = author
+        self.fields["materials"].queryset = MaterialPage.objects.visible().order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not may_post(self.author):
+            raise forms.ValidationError(POST_LIMIT_REACHED, code="limit")
+        return cleaned
+
+    def save(self, commit=True):
+        question = super().save(commit=False)
+        question.author = self.author
+        if commit:
+            question.save()
+            self.save_m2m()
+        return question
+
+
+class QuestionFilterForm(forms.Form):
+    """The filters of the question list, read from the GET parameters topic (slug), state
+    (open or solved) and mine (1: the member's own questions); an unknown value is
+    ignored."""
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("all")), ("open", _("open")), ("solved", _("solved"))],
+    )
+    mine = forms.BooleanField(
+        label=_("Only my questions"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"value": "1"}),
+    )
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["topic"].choices = [("", _("all")), *Topic.objects.values_list("slug", "name")]
+        for name in ("topic", "state"):
+            self.fields[name].widget.attrs["data-omit-if"] = ""  # left out of the address
+
+    def chosen(self):
+        """{parameter: value} of the valid filters chosen."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def filter(self, questions, user):
+        chosen = self.chosen()
+        if "topic" in chosen:
+            questions = questions.filter(topics__slug=chosen["topic"])
+        if chosen.get("state") == "open":
+            questions = questions.open()
+        elif chosen.get("state") == "solved":
+            questions = questions.solved()
+        if chosen.get("mine"):
+            questions = questions.filter(author=user)
+        return questions
+
+    def active_filters(self, url_without):
+        """(label, url without it) for each chosen filter; `url_without(name)` makes the url."""
+        active = []
+        for name, value in self.chosen().items():
+            field = self.fields[name]
+            if name == "mine":
+                label = field.label
+            else:
+                label = f"{field.label}: {dict(field.choices)[value]}"
+            active.append((label, url_without(name)))
+        return active
+
+
+# --- Document collections (»Merkliste«) ------------------------------------------------------
+
+
+class CollectionForm(forms.ModelForm):
+    """A member's collection: name (unique among the owner's collections), description and
+    whether other members see it."""
+
+    class Meta:
+        model = MaterialCollection
+        fields = ["name", "description", "is_shared"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        labels = {
+            "name": _("Name"),
+            "description": _("Description"),
+            "is_shared": _("Share with all members of the network"),
+        }
+        help_texts = {
+            "name": _("E.g. »Starterpaket für neue Patenschaftsprojekte«."),
+            "description": _("What the collection is for. Plain text, no formatting."),
+            "is_shared": _(
+                "Other approved members can then see the collection with your notes and "
+                "download its files. Unshared collections are visible to you only."
+            ),
+        }
+
+    def __init__(self, owner, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.owner = owner
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        others = MaterialCollection.objects.filter(owner=self.owner, name__iexact=name)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("You already have a collection with this name. Please choose another one."),
+                code="duplicate_name",
+            )
+        return name
+
+    def save(self, commit=True):
+        self.instance.owner = self.owner
+        return super().save(commit)
+
+
+class CollectionItemNoteForm(forms.ModelForm):
+    """The note on a material in a collection; prefixed with the item, so that every item
+    of a collection's page has its own field."""
+
+    class Meta:
+        model = CollectionItem
+        fields = ["note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        labels = {"note": _("Note")}
+        help_texts = {"note": _("Plain text, at most 1000 characters.")}
+
+    def __init__(self, *args, instance, **kwargs):
+        super().__init__(*args, instance=instance, prefix=f"item{instance.pk}", **kwargs)
+
+
+class SaveMaterialForm(forms.Form):
+    """Which of the member's collections a material goes into. The »Merkliste« is always
+    offered first; it is created when chosen for the first time."""
+
+    collection = forms.TypedChoiceField(
+        label=_("Save in"), coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, owner, *args, collections=None, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.owner = owner
+        if collections is None:
+            collections = MaterialCollection.objects.filter(owner=owner)
+        default = [c for c in collections if c.name == DEFAULT_COLLECTION_NAME]
+        others = [(c.pk, c.name) for c in collections if c.name != DEFAULT_COLLECTION_NAME]
+        first = (default[0].pk if default else "", DEFAULT_COLLECTION_NAME)
+        self.fields["collection"].choices = [first, *others]
+
+    def target(self):
+        """The chosen collection (the »Merkliste«, created if need be, when none is)."""
+        pk = self.cleaned_data["collection"]
+        if pk is not None:
+            return MaterialCollection.objects.get(owner=self.owner, pk=pk)
+        collection, _created = MaterialCollection.objects.get_or_create(
+            owner=self.owner, name=DEFAULT_COLLECTION_NAME
+        )
+        return collection
+
+
+class NotificationSettingsForm(forms.Form):
+    """How a member hears of each kind of notification by e-mail: one choice per kind, the
+    weekly digest unless chosen otherwise."""
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.user = user
+        chosen = dict(
+            NotificationSetting.objects.filter(user=user).values_list("kind", "frequency")
+        )
+        for kind in NotificationKind:
+            self.fields[kind.value] = forms.ChoiceField(
+                label=capfirst(kind.label),
+                choices=[(value, capfirst(label)) for value, label in Frequency.choices],
+                initial=chosen.get(kind.value, DEFAULT_FREQUENCY),
+            )
+
+    def save(self):
+        for kind in NotificationKind:
+            NotificationSetting.objects.update_or_create(
+                user=self.user, kind=kind, defaults={"frequency": self.cleaned_data[kind.value]}
+            )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef
 from django.forms import Media
 from django.shortcuts import redirect
@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import IndexView, InspectView, WMABaseView
+from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificView, WMABaseView
 
-from community import moderation
-from community.models import MemberProfile, MemberStatus, PrivacyRequest
+from community import moderation, questions
+from community.models import MemberProfile, MemberStatus, PrivacyRequest, Question
 
 # --- What moderators do with accounts ------------------------------------------------------
 
@@ -342,3 +342,144 @@ class PrivacyRequestAdmin(ReadOnlyModelAdmin):
     list_display = ("kind", "created_at")
     list_filter = ("kind",)
     ordering = ("-created_at",)
+
+
+# --- Questions of the members' exchange ----------------------------------------------------
+
+
+class QuestionStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("open", _("open")), ("solved", _("solved")), ("hidden", _("hidden"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.visible().open()
+        if self.value() == "solved":
+            return queryset.visible().solved()
+        if self.value() == "hidden":
+            return queryset.filter(is_public=False)
+        return queryset
+
+
+class QuestionPermissionHelper(PermissionHelper):
+    """Members ask in the site, not here; moderators hide, show and delete questions."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_moderate(self, user):
+        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+
+class QuestionButtonHelper(ButtonHelper):
+    """Each row's buttons: hide or show, the question on the site, inspect and delete."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        classname = self.finalise_classname(classnames_add, classnames_exclude)
+        if self.permission_helper.user_can_moderate(self.request.user):
+            label = _("Hide") if obj.is_public else _("Show")
+            url = self.url_helper.get_action_url("visibility", obj.pk)
+            buttons.insert(0, {"url": url, "label": label, "classname": classname, "title": label})
+        view = {"url": obj.get_absolute_url(), "label": _("View on site"), "classname": classname}
+        return [*buttons, {**view, "title": _("The question as members see it")}]
+
+
+class QuestionVisibilityView(InstanceSpecificView):
+    """Hides a question (members no longer see it, nor its answers) or shows it again:
+    GET asks for confirmation, POST with `visible` (1 or 0) does it."""
+
+    template_name = "community/admin/question_visibility.html"
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_moderate(user)
+
+    def get_page_title(self):
+        return _("Hide question") if self.instance.is_public else _("Show question")
+
+    def post(self, request, *args, **kwargs):
+        question = self.instance
+        question.is_public = request.POST.get("visible") == "1"
+        question.save(update_fields=["is_public"])
+        if question.is_public:
+            done = _("The question »%(title)s« is visible to members again.")
+        else:
+            done = _("The question »%(title)s« is hidden.")
+        messages.success(request, done % {"title": question.title})
+        return redirect(self.url_helper.index_url)
+
+
+class QuestionAdmin(ModelAdmin):
+    """»Fragen«: the questions of the exchange, newest activity first. Moderators hide a
+    question that breaks the rules, show it again, or delete it."""
+
+    model = Question
+    menu_label = _("Questions")
+    menu_icon = "help"
+    menu_order = 245
+    permission_helper_class = QuestionPermissionHelper
+    button_helper_class = QuestionButtonHelper
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "text",
+        "author",
+        "topics",
+        "materials",
+        "accepted_answer",
+        "is_public",
+        "created_at",
+        "last_activity_at",
+    ]
+    history_view_enabled = False
+    list_display = ("title", "asked_by", "answers", "state", "last_activity_at")
+    list_filter = (QuestionStateFilter,)
+    search_fields = ("title", "text")
+    ordering = ("-last_activity_at", "-pk")
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        listed = super().get_queryset(request).select_related("author__member_profile")
+        return questions.with_answer_counts(listed)
+
+    @admin.display(description=_("asked by"))
+    def asked_by(self, obj):
+        return questions.asker(obj)[0]
+
+    @admin.display(description=_("answers"))
+    def answers(self, obj):
+        return obj.answer_count
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        if not obj.is_public:
+            return _("hidden")
+        return _("solved") if obj.is_solved else _("open")
+
+    def get_admin_urls_for_registration(self):
+        visibility = re_path(
+            self.url_helper.get_action_url_pattern("visibility"),
+            self.visibility_view,
+            name=self.url_helper.get_action_url_name("visibility"),
+        )
+        return (*super().get_admin_urls_for_registration(), visibility)
+
+    def visibility_view(self, request, instance_pk):
+        return QuestionVisibilityView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+
+modeladmin_register(QuestionAdmin)
+
+
+# --- Comments ------------------------------------------------------------------------------
+# Moderators hide, show again and delete members' comments (community/comments_admin.py).
+
+from community.comments_admin import CommentAdmin  # noqa: E402
+
+modeladmin_register(CommentAdmin)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from community.access import MEMBERS_GROUP, MODERATION_GROUP
+from community.demo.collections import generate_collections
 from community.demo.data import (
     MEMBER_EMAIL,
     MEMBERS,
@@ -28,6 +29,7 @@ from community.demo.data import (
     ORGANISATIONS,
     PENDING,
 )
+from community.demo.exchange import generate_exchange
 from community.models import MemberProfile, MemberStatus, NetworkPage, SpokenLanguage
 from home.demo import Builder, heading, paragraphs
 from home.models import Organisation
@@ -47,6 +49,8 @@ def generate():
             groups.append(MODERATION_GROUP)
         account(builder, person, MemberStatus.APPROVED, groups)
     account(builder, PENDING, MemberStatus.PENDING, groups=[])
+    generate_exchange(builder.report)
+    generate_collections(builder.report)
     return builder.report
 
 

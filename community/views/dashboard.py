@@ -1,17 +1,19 @@
 """»Mein Bereich«, where a logged-in user lands: the state of their account and what to do
-next, shortcuts into the member area, the newest materials in their topics and the coming
-events with the state of their registration."""
+next, shortcuts into the member area, the newest materials in their topics, the coming events
+with the state of their registration and, for members, the open questions in their
+topics."""
 
 import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
+from community import questions
 from community.access import member_state
 from community.models import MemberProfile
 from events.models import CongressPage, EventIndexPage, EventPage, Registration
@@ -21,6 +23,7 @@ from library.models import LibraryIndexPage, MaterialPage
 
 MATERIALS_SHOWN = 5
 EVENTS_SHOWN = 5
+QUESTIONS_SHOWN = 5
 
 
 @never_cache
@@ -30,17 +33,19 @@ def dashboard(request):
     profile = MemberProfile.objects.select_related("organisation").filter(user=user).first()
     topics = list(profile.topics.all()) if profile else []
     indexes = index_pages(LibraryIndexPage, EventIndexPage)
+    state = member_state(user)
     return render(
         request,
         "community/dashboard.html",
         {
             "profile": profile,
-            "state": member_state(user),
+            "state": state,
             "topics": topics,
             "materials": newest_materials(topics),
             "library": indexes.get(LibraryIndexPage),
             "events": upcoming_events(user),
             "events_index": indexes.get(EventIndexPage),
+            "questions": open_questions(topics) if state == "member" else None,
             "admin_access": user.has_perm("wagtailadmin.access_admin"),
         },
     )
@@ -64,12 +69,31 @@ def newest_materials(topics, count=MATERIALS_SHOWN):
     return list(materials.order_by("-first_published_at", "-pk")[:count])
 
 
+def open_questions(topics, count=QUESTIONS_SHOWN):
+    """The open questions with the newest activity, of the `topics` when there are any."""
+    open_ones = questions.with_answer_counts(questions.open_in_topics(topics))
+    return list(open_ones.order_by("-last_activity_at", "-pk")[:count])
+
+
 def upcoming_events(user, count=EVENTS_SHOWN):
     """The next published, public events and congresses (those still running included),
-    soonest first, each with `registration`: the user's own for that congress, or None."""
+    soonest first; each congress with `registration`: the user's own (an active one before
+    a cancelled or expired one, then the newest), or None."""
     today = timezone.localdate()
     midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time(0)))
-    congresses = CongressPage.objects.live().filter(unrestricted(), end_date__gte=today)
+    mine = (
+        Registration.objects.of_user(user)
+        .filter(congress=OuterRef("pk"))
+        .order_by(Case(When(state__in=ACTIVE, then=0), default=1), "-created_at", "-pk")
+    )
+    congresses = (
+        CongressPage.objects.live()
+        .filter(unrestricted(), end_date__gte=today)
+        .annotate(
+            my_state=Subquery(mine.values("state")[:1]),
+            my_token=Subquery(mine.values("token")[:1]),
+        )
+    )
     events = (
         EventPage.objects.live()
         .filter(unrestricted())
@@ -79,25 +103,10 @@ def upcoming_events(user, count=EVENTS_SHOWN):
         [*congresses.order_by("start_date")[:count], *events.order_by("start")[:count]],
         key=lambda event: (event.starts_at, event.title),
     )[:count]
-    registrations = registrations_by_congress(
-        user, [event for event in upcoming if isinstance(event, CongressPage)]
-    )
     for event in upcoming:
-        event.registration = registrations.get(event.pk)
+        state = getattr(event, "my_state", None)
+        # Enough of the registration for its state and address, read with the congress.
+        event.registration = (
+            Registration(congress=event, state=state, token=event.my_token) if state else None
+        )
     return upcoming
-
-
-def registrations_by_congress(user, congresses):
-    """{congress pk: the user's registration} (see RegistrationQuerySet.of_user): an active
-    registration before a cancelled or expired one, then the newest."""
-    if not congresses:
-        return {}
-    by_pk = {congress.pk: congress for congress in congresses}
-    found = {}
-    mine = Registration.objects.of_user(user).filter(congress__in=list(by_pk))
-    for registration in mine.order_by("created_at", "pk"):
-        registration.congress = by_pk[registration.congress_id]
-        current = found.get(registration.congress_id)
-        if current is None or registration.state in ACTIVE or current.state not in ACTIVE:
-            found[registration.congress_id] = registration
-    return found

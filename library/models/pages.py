@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.groups import group_names
 from home.models.pages import COMMENTS_PANEL, SitePage, comments_switch, unrestricted
 from library.models.documents import MEMBERS_GROUPS, LibraryDocument, library_collection
 from library.models.taxonomy import MaterialType, Topic
@@ -305,7 +306,7 @@ class MaterialPage(SitePage):
         """Whether `user` may download this material's files."""
         if not self.members_only or user.is_superuser:
             return True
-        return user.is_authenticated and user.groups.filter(name__in=MEMBERS_GROUPS).exists()
+        return bool(group_names(user) & set(MEMBERS_GROUPS))
 
     def place_documents(self):
         """Move the files into the collection the access level asks for: members-only

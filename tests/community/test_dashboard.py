@@ -72,9 +72,7 @@ def test_pending_account_learns_it_waits_for_approval_and_to_complete_the_profil
     assert reverse("community:organisations") not in shortcuts
 
 
-def test_member_has_shortcuts_into_the_member_area_and_none_to_collections(
-    client, home_page, member
-):
+def test_member_has_shortcuts_into_the_member_area_and_the_exchange(client, home_page, member):
     page = dashboard_of(client, member)
 
     assert "account-status--approved" in page.select_one(".account-status")["class"]
@@ -82,7 +80,10 @@ def test_member_has_shortcuts_into_the_member_area_and_none_to_collections(
         reverse("community:profile", args=[member.member_profile.pk]),
         reverse("community:directory"),
         reverse("community:organisations"),
+        reverse("community:questions"),
+        reverse("community:collections"),
         reverse("events:my_programme"),
+        reverse("community:notification_settings"),
         reverse("community:my_data"),
     }
     assert "Caritas Berlin" in text_of(page.select_one(".account-status"))

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from community.models import NetworkPage
 from home.demo import paragraphs
+from home.models import HomePage
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +68,13 @@ def test_member_is_led_into_the_network(client, network_page, member):
 
 def test_member_area_lives_below_the_network_page(network_page):
     assert reverse("community:dashboard").startswith(network_page.url)
+
+
+def test_only_one_network_page_can_be_created_and_only_below_the_start_page(
+    network_page, home_page
+):
+    assert not NetworkPage.can_create_at(home_page)  # there is one already
+    network_page.delete()
+    assert NetworkPage.can_create_at(home_page)
+    assert NetworkPage.allowed_parent_page_models() == [HomePage]
+    assert NetworkPage.allowed_subpage_models() == []

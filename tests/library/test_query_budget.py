@@ -23,9 +23,13 @@ from tests.home.test_query_budget import QUERY_BUDGET as START_PAGE_BUDGET
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 15
-# What a logged-in request costs besides the page: the session, the user, and the permission
-# check of Wagtail's user bar (the user's and the groups' permissions).
-LOGIN_QUERIES = 4
+# What a logged-in request costs besides the page: the session, the user, the permission
+# check of Wagtail's user bar (the user's and the groups' permissions), and the count of
+# unread notifications in the header.
+LOGIN_QUERIES = 5
+# What members get on a material page besides: their collections (»Merken«), the questions
+# about it, the discussion, and whether they follow it.
+EXCHANGE_QUERIES = 4
 
 
 @pytest.fixture
@@ -154,7 +158,7 @@ def test_material_page_stays_within_the_budget(
     budget = QUERY_BUDGET
     if groups is not None:
         client.force_login(UserFactory(groups=groups))
-        budget += LOGIN_QUERIES
+        budget += LOGIN_QUERIES + EXCHANGE_QUERIES
 
     _count, page = measure(client, material.url, django_assert_max_num_queries, budget=budget)
 
