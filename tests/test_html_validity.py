@@ -15,11 +15,15 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from community.demo.data import MEMBER_EMAIL, PENDING
-from community.models import MemberProfile
+from community.models import MaterialCollection, MemberProfile, Question
 from events import waiting_list
-from events.models import CongressPage
+from events.models import AgendaSession, CongressPage
 from home.models import NewsIndexPage
 from home.views import server_error
+
+# The exchange's pages: a material with comments in the demo, and a colleague of the demo member.
+EXCHANGE_MATERIAL = "/wissensdatenbank/vorlage-patenschaftsvereinbarung/"
+EXCHANGE_COLLEAGUE_EMAIL = "yusuf.kaya@example.org"
 
 VNU_JAR = settings.BASE_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -79,6 +83,7 @@ def rendered_pages(db, client, monkeypatch, tmp_path):
         files.append(write(tmp_path / f"{name}.html", response.content))
     files += event_registration_pages(client, tmp_path)
     files += member_area_pages(client, tmp_path)
+    files += exchange_pages(client, tmp_path)
     # The 500 page has no database behind it; render it the way Django's handler does.
     error = server_error(RequestFactory().get("/"))
     files.append(write(tmp_path / "server-error-page.html", error.content))
@@ -145,6 +150,57 @@ def member_area_pages(client, tmp_path):
     assert pages["directory-filtered"][0].content.count(b'class="member-card"') > 1
     for name in ["signup-form-with-errors", "profile-form-with-errors"]:
         assert b"message--error" in pages[name][0].content, name
+    return [
+        write(tmp_path / f"{name}.html", response.content)
+        for name, (response, _status) in pages.items()
+    ]
+
+
+def exchange_pages(client, tmp_path):
+    """The members' exchange: a material's discussion and a congress session's, for a visitor
+    and for the demo's member; questions, collections and notifications. A colleague answers
+    the member's question first, so the member has a notification and an answer to accept."""
+    member = MemberProfile.objects.select_related("user").get(user__email=MEMBER_EMAIL)
+    colleague = MemberProfile.objects.get(user__email=EXCHANGE_COLLEAGUE_EMAIL)
+    question = Question.objects.solved().get(author=member.user)
+    collection = MaterialCollection.objects.get(owner=member.user, is_shared=True)
+    session = AgendaSession.objects.filter(congress__slug="fachkongress-2017").first()
+    discussion = f"/netzwerk/sitzungen/{session.pk}/"
+    pages = {
+        "material-discussion-for-visitors": (client.get(EXCHANGE_MATERIAL), 200),
+        "session-discussion-for-visitors": (client.get(discussion), 200),
+    }
+    client.force_login(colleague.user)
+    answer = {"target": f"community.question:{question.pk}", "comment": "Noch ein Tipp: <b>"}
+    pages |= {
+        "answer-posted": (client.post("/netzwerk/kommentare/neu/", answer), 302),
+        "shared-collection-of-another-member": (client.get(collection.get_absolute_url()), 200),
+    }
+    client.force_login(member.user)
+    pages |= {
+        "material-discussion": (client.get(EXCHANGE_MATERIAL), 200),
+        "session-discussion": (client.get(discussion), 200),
+        "question-list": (client.get("/netzwerk/fragen/"), 200),
+        "question-list-filtered": (client.get("/netzwerk/fragen/?state=solved&mine=1"), 200),
+        "question-with-answers": (client.get(question.get_absolute_url()), 200),
+        "ask-form": (client.get("/netzwerk/fragen/neu/"), 200),
+        "ask-form-with-errors": (client.post("/netzwerk/fragen/neu/", {"title": " "}), 200),
+        "collections": (client.get("/netzwerk/sammlungen/"), 200),
+        "own-collection": (client.get(collection.get_absolute_url()), 200),
+        "collection-form": (client.get(f"{collection.get_absolute_url()}bearbeiten/"), 200),
+        "notifications": (client.get("/netzwerk/benachrichtigungen/"), 200),
+        "notification-settings": (client.get("/netzwerk/benachrichtigungen/einstellungen/"), 200),
+    }
+    client.logout()
+    pages.pop("answer-posted")
+    for name, (response, status) in pages.items():
+        assert response.status_code == status, f"{name} answered {response.status_code}"
+    # The pages show what their names say.
+    assert b"discussion__closed" in pages["material-discussion-for-visitors"][0].content
+    assert pages["material-discussion"][0].content.count(b'<article class="comment') == 3
+    assert b"comment--accepted" in pages["question-with-answers"][0].content
+    assert b"notification--unread" in pages["notifications"][0].content
+    assert b"message--error" in pages["ask-form-with-errors"][0].content
     return [
         write(tmp_path / f"{name}.html", response.content)
         for name, (response, _status) in pages.items()

@@ -176,7 +176,7 @@ def test_member_area_pages_have_no_serious_accessibility_violations(
         member = new_page(viewport)
         log_in(member, MEMBER_EMAIL)
         for path in member_pages:
-            member.goto(community_site + path)
+            assert member.goto(community_site + path).ok, path
             found[f"{path} as a member at {width} px"] = blocking_violations(axe, member)
         member.goto(community_site + MEMBER_AREA_PAGES["profile-form"])
         member.locator("input[name=contact_email]").fill("keine-adresse")
@@ -189,5 +189,80 @@ def test_member_area_pages_have_no_serious_accessibility_violations(
         for path in [MEMBER_AREA_PAGES["dashboard"], MEMBER_AREA_PAGES["directory"]]:
             pending.goto(community_site + path)
             found[f"{path} waiting for approval at {width} px"] = blocking_violations(axe, pending)
+
+    assert_no_blocking_violations(found)
+
+
+# The members' exchange of the demo content (one test): comments, questions, collections and
+# notifications, as the demo's approved member; what a visitor sees of a discussion.
+EXCHANGE_MATERIAL = "/wissensdatenbank/vorlage-patenschaftsvereinbarung/"  # with comments
+EXCHANGE_PAGES = {
+    "question-list": "/netzwerk/fragen/",
+    "question-list-filtered": "/netzwerk/fragen/?state=solved",
+    "ask-form": "/netzwerk/fragen/neu/",
+    "collections": "/netzwerk/sammlungen/",
+    "notifications": "/netzwerk/benachrichtigungen/",
+    "notification-settings": "/netzwerk/benachrichtigungen/einstellungen/",
+}
+
+
+def exchange_demo_paths():
+    """The addresses of the demo's solved question, shared collection and a congress
+    session's discussion; gives the demo member an unread notification about a reply."""
+    from django_comments_xtd.models import XtdComment
+
+    from community.demo.collections import STARTER_KIT
+    from community.demo.data import MEMBER_EMAIL
+    from community.models import MaterialCollection, NotificationKind, Question
+    from community.notify import notify
+    from events.models import AgendaSession
+
+    solved = Question.objects.solved().first()
+    collection = MaterialCollection.objects.get(name=STARTER_KIT["name"])
+    session = AgendaSession.objects.filter(congress__slug="fachkongress-2017").first()
+    reply = XtdComment.objects.filter(level=1).first()
+    notify(
+        [collection.owner_id],
+        NotificationKind.REPLY,
+        reply,
+        "Antwort auf Ihren Kommentar",
+        EXCHANGE_MATERIAL + f"#comment-{reply.pk}",
+    )
+    assert collection.owner.email == MEMBER_EMAIL and collection.is_shared
+    return {
+        "question": solved.get_absolute_url(),
+        "collection": collection.get_absolute_url(),
+        "session-discussion": f"/netzwerk/sitzungen/{session.pk}/",
+    }
+
+
+def test_exchange_pages_have_no_serious_accessibility_violations(
+    community_site, new_page, axe, log_in
+):
+    from community.demo.data import MEMBER_EMAIL
+
+    demo = exchange_demo_paths()
+    member_pages = [EXCHANGE_MATERIAL, *EXCHANGE_PAGES.values(), *demo.values()]
+    found = {}
+    for width, viewport in VIEWPORTS.items():
+        visitor = new_page(viewport)
+        for path in [EXCHANGE_MATERIAL, demo["session-discussion"]]:
+            visitor.goto(community_site + path)
+            expect(visitor.locator(".discussion__closed")).to_be_visible()
+            found[f"{path} as a visitor at {width} px"] = blocking_violations(axe, visitor)
+
+        member = new_page(viewport)
+        log_in(member, MEMBER_EMAIL)
+        for path in member_pages:
+            assert member.goto(community_site + path).ok, path
+            found[f"{path} as a member at {width} px"] = blocking_violations(axe, member)
+        member.goto(community_site + EXCHANGE_PAGES["ask-form"])
+        member.get_by_role("button", name="Frage veröffentlichen").click()
+        expect(member.get_by_role("alert")).to_be_visible()
+        found[f"ask form with errors at {width} px"] = blocking_violations(axe, member)
+        member.goto(community_site + EXCHANGE_MATERIAL)
+        expect(member.locator("#discussion .comment")).to_have_count(3)
+        member.locator("#discussion details.comment__reply > summary").first.click()
+        found[f"reply form opened at {width} px"] = blocking_violations(axe, member)
 
     assert_no_blocking_violations(found)
