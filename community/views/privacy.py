@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +19,16 @@ from django.views.decorators.cache import never_cache
 from django_comments.models import Comment
 
 from community.forms import DeleteAccountForm
-from community.models import MemberProfile, PrivacyRequest
+from community.models import (
+    CollectionItem,
+    Follow,
+    MaterialCollection,
+    MemberProfile,
+    Notification,
+    NotificationSetting,
+    PrivacyRequest,
+    Question,
+)
 from events import waiting_list
 from events.models import CalendarFeed, Registration, StarredSession
 from events.models.registrations import ACTIVE
@@ -126,6 +136,25 @@ def personal_data(user):
         ],
         "calendar_feed": {"exists": True, "token": feed.token} if feed else {"exists": False},
         "contributions": contributions_of(user),
+        "collections": collections_of(user),
+        "followed_discussions": [
+            {"kind": follow.content_type.model, "id": follow.object_id, "since": follow.created_at}
+            for follow in Follow.objects.filter(user=user).select_related("content_type")
+        ],
+        "notification_settings": {
+            setting.kind: setting.frequency
+            for setting in NotificationSetting.objects.filter(user=user)
+        },
+        "notifications": [
+            {
+                "kind": notification.kind,
+                "title": notification.title,
+                "created_at": notification.created_at,
+                "read_at": notification.read_at,
+                "emailed_at": notification.emailed_at,
+            }
+            for notification in Notification.objects.filter(recipient=user).order_by("pk")
+        ],
     }
 
 
@@ -172,10 +201,38 @@ def registration_data(registration):
 
 
 def contributions_of(user):
-    """What the user wrote for others to read (comments), with their date."""
-    return [
+    """What the user wrote for others to read (comments and questions), with their date."""
+    comments = [
         {"kind": "comment", "posted_at": comment.submit_date, "text": comment.comment}
         for comment in Comment.objects.filter(user=user).order_by("submit_date", "pk")
+    ]
+    questions = [
+        {
+            "kind": "question",
+            "posted_at": question.created_at,
+            "title": question.title,
+            "text": question.text,
+        }
+        for question in Question.objects.filter(author=user).order_by("created_at", "pk")
+    ]
+    return comments + questions
+
+
+def collections_of(user):
+    collections = MaterialCollection.objects.filter(owner=user).prefetch_related(
+        Prefetch("items", CollectionItem.objects.select_related("material"))
+    )
+    return [
+        {
+            "name": collection.name,
+            "description": collection.description,
+            "shared": collection.is_shared,
+            "items": [
+                {"material": item.material.title, "note": item.note}
+                for item in collection.items.all()
+            ],
+        }
+        for collection in collections
     ]
 
 

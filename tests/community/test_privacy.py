@@ -10,9 +10,19 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.timezone import now
 from PIL import Image
 
-from community.models import MemberProfile, PrivacyRequest, SpokenLanguage
+from community.models import (
+    Follow,
+    MaterialCollection,
+    MemberProfile,
+    Notification,
+    NotificationSetting,
+    PrivacyRequest,
+    Question,
+    SpokenLanguage,
+)
 from events import waiting_list
 from events.models import CalendarFeed, Registration, RegistrationState, StarredSession
 from tests.community.conftest import PASSWORD
@@ -20,6 +30,8 @@ from tests.factories import (
     AgendaSessionFactory,
     CongressPageFactory,
     EventIndexPageFactory,
+    LibraryIndexPageFactory,
+    MaterialPageFactory,
     TopicFactory,
 )
 from tests.helpers import soup
@@ -254,3 +266,34 @@ def test_staff_cannot_delete_their_account_here(client, moderator):
     assert response.status_code == 403
     assert type(moderator).objects.filter(pk=moderator.pk).exists()
     assert DELETE not in {link["href"] for link in soup(client.get(MY_DATA)).select("main a")}
+
+
+def test_export_holds_the_members_exchange(client, home_page, member, other_member):
+    """Questions, collections with notes, followed discussions and notifications are the
+    member's data too."""
+    library = LibraryIndexPageFactory(parent=home_page)
+    material = MaterialPageFactory(parent=library, title="Leitfaden Patenschaften")
+    question = Question.objects.create(author=member, title="Wie finden wir Patinnen?", text="…")
+    collection = MaterialCollection.objects.create(owner=member, name="Merkliste")
+    collection.items.create(material=material, note="Für das Teamtreffen")
+    Follow.objects.create(user=member, target=question)
+    NotificationSetting.objects.create(user=member, kind="news", frequency="never")
+    Notification.objects.create(
+        recipient=member, kind="news", title="Meldung: Fachkongress", url="/", created_at=now()
+    )
+    MaterialCollection.objects.create(owner=other_member, name="Nicht meine")
+
+    data = json.loads(export_of(client, member).content)
+
+    assert data["contributions"][-1]["title"] == "Wie finden wir Patinnen?"
+    assert data["collections"] == [
+        {
+            "name": "Merkliste",
+            "description": "",
+            "shared": False,
+            "items": [{"material": "Leitfaden Patenschaften", "note": "Für das Teamtreffen"}],
+        }
+    ]
+    assert data["followed_discussions"][0]["id"] == question.pk
+    assert data["notification_settings"] == {"news": "never"}
+    assert [n["title"] for n in data["notifications"]] == ["Meldung: Fachkongress"]
