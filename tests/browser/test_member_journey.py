@@ -149,7 +149,8 @@ def test_a_new_member_signs_up_is_approved_completes_the_profile_and_finds_a_col
     photo = page.locator(".profile__header img.avatar")
     expect(photo).to_be_visible()
     # Loaded through the member area's check, and reduced to at most 600 × 600 pixels.
-    assert photo.evaluate("image => image.complete && image.naturalWidth") == 600
+    page.wait_for_function("image => image.complete", arg=photo.element_handle())
+    assert photo.evaluate("image => image.naturalWidth") == 600
     assert page.problems == []
 
     # 5. In the directory the member filters by federal state and topic, and finds a colleague.
