@@ -59,3 +59,16 @@ def moderator(db):
 def editor(db):
     """An editor of the public site (Redaktion): no member access of their own."""
     return UserFactory(email="erika.redaktion@example.org", groups=["Redaktion"])
+
+
+@pytest.fixture
+def people(member, other_member, pending, moderator, editor):
+    """The roles of the access matrices, by name; the visitor is None (not logged in)."""
+    return {
+        "visitor": None,
+        "pending": pending,
+        "member": member,
+        "other_member": other_member,
+        "moderator": moderator,
+        "editor": editor,
+    }

@@ -34,18 +34,6 @@ MATRIX = {
 
 
 @pytest.fixture
-def people(member, other_member, pending, moderator, editor):
-    return {
-        "visitor": None,
-        "pending": pending,
-        "member": member,
-        "other_member": other_member,
-        "moderator": moderator,
-        "editor": editor,
-    }
-
-
-@pytest.fixture
 def urls(member, pending, organisation, small_jpeg):
     profile = member.member_profile
     profile.photo.save("portrait.jpg", small_jpeg)

@@ -33,18 +33,6 @@ MATRIX = {
 
 
 @pytest.fixture
-def people(member, other_member, pending, moderator, editor):
-    return {
-        "visitor": None,
-        "pending": pending,
-        "member": member,
-        "other_member": other_member,
-        "moderator": moderator,
-        "editor": editor,
-    }
-
-
-@pytest.fixture
 def guide(home_page):
     return material(LibraryIndexPageFactory(parent=home_page), "Leitfaden")
 
