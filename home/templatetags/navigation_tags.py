@@ -1,9 +1,23 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.groups import group_names
 from home.navigation import main_menu_pages
 
 register = template.Library()
+
+# Groups whose members never work in the admin: they get no user bar, which spares every
+# page they open the two queries of Wagtail's admin permission check.
+SITE_ONLY_GROUPS = frozenset({"Mitglieder"})
+
+
+@register.filter
+def may_use_admin(user):
+    """Whether the page shows Wagtail's user bar to `user`: superusers and members of any
+    group besides the site-only ones (editors, event managers, moderators)."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(group_names(user) - SITE_ONLY_GROUPS)
+    )
 
 MENU_FIELDS = ("title", "url_path", "path", "depth")
 

@@ -112,3 +112,17 @@ def test_visitor_is_sent_to_the_login_for_the_admin(client, home_page):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    ("group_name", "sees_user_bar"),
+    [("Redaktion", True), ("Veranstaltungsmanagement", True), ("Mitglieder", False)],
+)
+def test_only_people_who_work_in_the_admin_get_the_user_bar(
+    client, home_page, group_name, sees_user_bar
+):
+    client.force_login(member_of(group_name))
+
+    html = client.get(home_page.url).content.decode()
+
+    assert ("<wagtail-userbar" in html) is sees_user_bar
