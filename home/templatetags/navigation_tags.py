@@ -19,6 +19,7 @@ def may_use_admin(user):
         user.is_superuser or bool(group_names(user) - SITE_ONLY_GROUPS)
     )
 
+
 MENU_FIELDS = ("title", "url_path", "path", "depth")
 
 
