@@ -216,7 +216,7 @@ class DirectoryFilterForm(forms.Form):
     def filter(self, profiles):
         chosen = self.chosen()
         if chosen.get("q"):
-            profiles = profiles.search(chosen["q"])
+            profiles = profiles.matching(chosen["q"])
         filters = {field: chosen[name] for name, field in self.FILTERS.items() if name in chosen}
         return profiles.filter(**filters)
 

@@ -7,6 +7,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
+from wagtail.search import index
 
 from community.models import Question
 from community.signals import answer_accepted
@@ -97,3 +98,27 @@ def accept(question, comment):
     question.save(update_fields=["accepted_answer", "last_activity_at"])
     answer_accepted.send(sender=Question, question=question, comment=comment)
     return True
+
+
+def discussion_texts(question_pks):
+    """{question pk: the text of its visible answers and their replies}."""
+    comments = XtdComment.norel_objects.filter(
+        content_type=ContentType.objects.get_for_model(Question),
+        object_pk__in=[str(pk) for pk in question_pks],
+        is_public=True,
+        is_removed=False,
+    ).order_by("thread_id", "order")
+    texts = {}
+    for object_pk, comment in comments.values_list("object_pk", "comment"):
+        texts.setdefault(int(object_pk), []).append(comment)
+    return {pk: "\n".join(parts) for pk, parts in texts.items()}
+
+
+def reindex_question(instance, **kwargs):
+    """After an answer or reply was saved or deleted: the question's entry in the search
+    index holds the new text of its answers."""
+    if instance.content_type_id != ContentType.objects.get_for_model(Question).pk:
+        return
+    question = Question.objects.filter(pk=instance.object_pk).first()
+    if question is not None:
+        index.insert_or_update_object(question)

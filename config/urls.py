@@ -23,6 +23,7 @@ urlpatterns = [
     path("konto/login/", accounts.LoginView.as_view(), name="account_login"),
     path("konto/", include("allauth.urls")),
     path("netzwerk/", include("community.urls")),
+    path("suche/", include("search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

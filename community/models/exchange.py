@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
+from wagtail.search import index
 
 from library.models import MaterialPage, Topic
 
@@ -26,7 +27,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(accepted_answer__isnull=False)
 
 
-class Question(models.Model):
+class Question(index.Indexed, models.Model):
     """A concrete question a member asks the network. Its answers are comments; the asker
     or a moderator accepts one, which marks the question solved."""
 
@@ -61,6 +62,14 @@ class Question(models.Model):
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
 
     objects = QuestionQuerySet.as_manager()
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("text"),
+        index.SearchField("answer_texts"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("is_public"),
+    ]
 
     class Meta:
         ordering = ["-last_activity_at", "-pk"]
@@ -72,6 +81,12 @@ class Question(models.Model):
 
     def get_absolute_url(self):
         return reverse("community:question", args=[self.pk])
+
+    def answer_texts(self):
+        """The text of its visible answers and their replies, for the search."""
+        from community.questions import discussion_texts  # the module imports this one
+
+        return discussion_texts([self.pk]).get(self.pk, "")
 
     @property
     def is_solved(self):

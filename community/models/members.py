@@ -3,10 +3,11 @@ languages members speak, and a log of privacy requests that names no one."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from home.models import FederalState, Organisation
+from library.browse import search_ids
 from library.models import Topic
 
 
@@ -45,23 +46,13 @@ class MemberProfileQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=MemberStatus.PENDING)
 
-    def search(self, text):
-        """Profiles whose name, organisation, bio, offer or request contain every word."""
-        query = self
-        for word in text.split()[:10]:
-            query = query.filter(
-                Q(display_name__icontains=word)
-                | Q(bio__icontains=word)
-                | Q(offers__icontains=word)
-                | Q(seeks__icontains=word)
-                | Q(role__icontains=word)
-                | Q(city__icontains=word)
-                | Q(organisation__name__icontains=word)
-            )
-        return query
+    def matching(self, text):
+        """Profiles the site's search finds for `text`: in the name, role, city, bio, offer,
+        request, organisation or topics, in German (stems, spellings, synonyms)."""
+        return self.filter(pk__in=search_ids(MemberProfile.objects.all(), text))
 
 
-class MemberProfile(models.Model):
+class MemberProfile(index.Indexed, models.Model):
     """What a member tells the network about themselves. Profile text is plain text (escaped
     on output). The approval state drives the membership of the group Mitglieder, which is
     what grants access (see community/moderation.py)."""
@@ -124,6 +115,19 @@ class MemberProfile(models.Model):
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     objects = MemberProfileQuerySet.as_manager()
+    search_fields = [
+        index.SearchField("display_name", boost=2),
+        index.AutocompleteField("display_name"),
+        index.SearchField("role"),
+        index.SearchField("city"),
+        index.SearchField("bio"),
+        index.SearchField("offers"),
+        index.SearchField("seeks"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["display_name"]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "library",
     "events",
     "community",
+    "search",
     "allauth",
     "allauth.account",
     "wagtail.contrib.forms",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.contrib.search_promotions",
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
@@ -138,23 +140,21 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Search (search/backends/): the database backend in German by default, Elasticsearch when
+# ELASTICSEARCH_URL is set. After switching, `manage.py update_index` fills the new index.
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": "bbe_",
             "TIMEOUT": 5,
-            # German stemming and stop words for every text field without its own analyzer.
-            "INDEX_SETTINGS": {
-                "settings": {"analysis": {"analyzer": {"default": {"type": "german"}}}}
-            },
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.backends.database",
             # Used by PostgreSQL full-text search; ignored by SQLite.
             "SEARCH_CONFIG": "german",
         }

@@ -11,7 +11,11 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend, whatever the environment says: the live Elasticsearch tests
+# (marker `elasticsearch`) switch to it themselves where ELASTICSEARCH_URL is set.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "german"}
+}
 DATABASES["default"]["TEST"] = {
     "NAME": None if "sqlite" in DATABASES["default"]["ENGINE"] else "test_bbe_platform"
 }

@@ -385,7 +385,7 @@ class SessionFormat(models.TextChoices):
     EVENING = "evening", _("Evening programme")
 
 
-class AgendaSession(Orderable, ClusterableModel):
+class AgendaSession(index.Indexed, Orderable, ClusterableModel):
     """One point of a congress's agenda, edited inline on the congress."""
 
     congress = ParentalKey(CongressPage, on_delete=models.CASCADE, related_name="sessions")
@@ -430,6 +430,15 @@ class AgendaSession(Orderable, ClusterableModel):
         FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("materials"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.SearchField("room"),
+        index.RelatedFields("speakers", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("congress"),
     ]
 
     class Meta(Orderable.Meta):

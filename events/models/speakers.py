@@ -55,6 +55,7 @@ class Speaker(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("bio"),
+        index.FilterField("id"),
     ]
 
     class Meta:

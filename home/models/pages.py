@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from django.utils.text import slugify
@@ -12,6 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.groups import group_names
 from home.pagination import page_of
 
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -31,6 +32,23 @@ def unrestricted(path=None):
     covering = PageViewRestriction.objects.filter(
         StartsWith(path if path is not None else OuterRef("path"), F("page__path"))
     )
+    return ~Exists(covering)
+
+
+def viewable_by(user, path=None):
+    """Like `unrestricted()`, for `user`: restrictions to a group of theirs (or to logged-in
+    people, for anyone in a group) do not hide a page; password restrictions always do, as
+    do all restrictions for visitors and accounts that are not yet approved."""
+    covering = PageViewRestriction.objects.filter(
+        StartsWith(path if path is not None else OuterRef("path"), F("page__path"))
+    )
+    if user.is_authenticated and user.is_active:
+        passed = Q(restriction_type=PageViewRestriction.GROUPS, groups__user=user)
+        if user.is_superuser or group_names(user):
+            passed |= Q(restriction_type=PageViewRestriction.LOGIN)
+        if user.is_superuser:
+            passed = ~Q(restriction_type=PageViewRestriction.PASSWORD)
+        covering = covering.exclude(passed)
     return ~Exists(covering)
 
 

@@ -49,4 +49,110 @@
   if (facets && window.matchMedia("(max-width: 60rem)").matches && !facets.querySelector("input:checked")) {
     facets.open = false;
   }
+
+  // Search boxes suggest the titles of pages while typing (an ARIA 1.2 combobox): arrow keys
+  // move through the suggestions, Enter opens one, Escape closes the list. Without JavaScript
+  // the form simply submits.
+  document.querySelectorAll(".js-autocomplete").forEach(function (form, formIndex) {
+    var input = form.querySelector("input[name=q]");
+    var url = form.dataset.suggestionsUrl;
+    if (!input || !url) { return; }
+    var listId = "suggestions-" + formIndex;
+    var list = document.createElement("ul");
+    list.id = listId;
+    list.className = "suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", form.dataset.listLabel || "");
+    list.hidden = true;
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    form.appendChild(list);
+    form.appendChild(status);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listId);
+    var items = [];
+    var active = -1;
+    var timer = null;
+    var latest = 0;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function mark(index) {
+      active = index;
+      Array.prototype.forEach.call(list.children, function (option, position) {
+        option.setAttribute("aria-selected", String(position === index));
+      });
+      if (index >= 0) {
+        input.setAttribute("aria-activedescendant", list.children[index].id);
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function show(suggestions) {
+      items = suggestions;
+      list.textContent = "";
+      suggestions.forEach(function (suggestion, position) {
+        var option = document.createElement("li");
+        option.id = listId + "-" + position;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.textContent = suggestion.title;
+        option.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          window.location.assign(suggestion.url);
+        });
+        list.appendChild(option);
+      });
+      active = -1;
+      if (suggestions.length) {
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+      } else {
+        close();
+      }
+      var label = suggestions.length === 1 ? form.dataset.one : form.dataset.many;
+      status.textContent = suggestions.length ? (label || "").replace("%s", suggestions.length) : "";
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      var query = input.value.trim();
+      if (query.length < 2) { show([]); return; }
+      timer = window.setTimeout(function () {
+        var request = ++latest;
+        fetch(url + "?q=" + encodeURIComponent(query), { credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+          .then(function (data) { if (request === latest) { show(data.suggestions || []); } })
+          .catch(function () { show([]); });
+      }, 200);
+    });
+
+    input.addEventListener("keydown", function (event) {
+      if (list.hidden) { return; }
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        mark((active + 1) % items.length);
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        mark(active <= 0 ? items.length - 1 : active - 1);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        window.location.assign(items[active].url);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+    });
+
+    input.addEventListener("blur", function () { window.setTimeout(close, 150); });
+  });
 })();

@@ -1,0 +1,57 @@
+"""Wagtail's database search backend in German: PostgreSQL with the `german` text-search
+configuration (its SEARCH_CONFIG), SQLite with FTS5, which has no German stemmer, so each
+word also matches as a prefix of its German stem (»Patenschaften« → patenschaft*)."""
+
+from functools import reduce
+
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as vendor_backend
+from modelsearch.query import PlainText
+
+from search.backends.german import GermanQueries
+from search.language import stem
+
+# Shorter stems would match too much as prefixes (»Ei« → ei*).
+MIN_PREFIX_LENGTH = 4
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
+    backend = vendor_backend(params)
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        return german_sqlite_backend()(params)
+    return type(f"German{type(backend).__name__}", (GermanQueries, type(backend)), {})(params)
+
+
+def german_sqlite_backend():
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+
+    class StemLexeme(Lexeme):
+        """A word as FTS5 matches it: the word itself or any word its stem begins."""
+
+        def as_sql(self, compiler, connection):
+            word_stem = stem(self.value)
+            if len(word_stem) < MIN_PREFIX_LENGTH:
+                return '"%s"', [self.value]
+            return '("%s" OR "%s"*)', [self.value, word_stem]
+
+    class GermanSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            if not isinstance(query, PlainText):
+                return super().build_search_query_content(query, config)
+            lexemes = [StemLexeme(term) for term in query.query_string.split()]
+            if not lexemes:
+                return None
+            if query.operator.upper() == "AND":
+                combined = reduce(lambda left, right: left & right, lexemes)
+            else:
+                combined = reduce(lambda left, right: left | right, lexemes)
+            return SearchQueryExpression(combined, config=config)
+
+    class GermanSQLiteSearchBackend(GermanQueries, SQLiteSearchBackend):
+        query_compiler_class = GermanSQLiteSearchQueryCompiler
+
+    return GermanSQLiteSearchBackend

@@ -1,0 +1,65 @@
+"""The text a result shows: a passage around the first word the query found, with the found
+words marked, escaped like all other text."""
+
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from search.language import fold
+
+SNIPPET_LENGTH = 220
+_TOKEN = re.compile(r"\w+")
+
+
+def stream_text(raw_blocks):
+    """The words of a StreamField's raw data (no rendering): every string in it, rich text
+    without its tags."""
+    found = []
+
+    def walk(value):
+        if isinstance(value, str):
+            found.append(strip_tags(value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in ("type", "id", "url", "link", "image", "document", "page"):
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(list(raw_blocks or []))
+    return " ".join(" ".join(found).split())
+
+
+def _matches(token, stems):
+    folded = fold(token)
+    return any(folded == stem or (len(stem) > 3 and folded.startswith(stem)) for stem in stems)
+
+
+def snippet(text, stems, length=SNIPPET_LENGTH):
+    """About `length` characters of `text` around its first found word, found words in
+    <mark>; the start of the text when none is found; "" for no text."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    tokens = list(_TOKEN.finditer(text))
+    first = next((token for token in tokens if _matches(token.group(), stems)), None)
+    start = 0
+    if first is not None and first.start() > length // 3:
+        start = text.rfind(" ", 0, first.start() - length // 3) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    passage = text[start:end]
+    marked = []
+    position = 0
+    for token in _TOKEN.finditer(passage):
+        if _matches(token.group(), stems):
+            marked.append(escape(passage[position : token.start()]))
+            marked.append(f"<mark>{escape(token.group())}</mark>")
+            position = token.end()
+    marked.append(escape(passage[position:]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(marked) + suffix)  # noqa: S308 (every part escaped)

@@ -1,0 +1,345 @@
+"""What the site-wide search looks through, for whom, and how a hit is shown.
+
+Each kind of result searches only what the asking user may read: published pages that no
+view restriction hides from them, the text of files they may download, sessions and speakers
+of such congresses, organisations; questions, answers and member profiles for approved
+members only. A hit is (relevance, kind, pk); the objects are read only for the hits shown."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from community.access import is_member
+from community.models import MemberProfile
+from community.questions import discussion_texts, readable_by
+from events.models import AgendaSession, CongressPage, EventIndexPage, EventPage, Speaker
+from home.models import NewsPage, Organisation
+from home.models.pages import viewable_by
+from library.browse import id_list
+from library.models import LibraryDocument, MaterialDocument, MaterialPage
+from search.language import MAX_QUERY_LENGTH
+from search.snippets import snippet, stream_text
+
+# Hits read per kind: counts are exact up to this number, and pages stay flat in queries.
+MAX_HITS = 1000
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str  # the filter's label (plural)
+    name: str  # a result's type (singular)
+    members_only: bool = False
+
+
+KINDS = [
+    Kind("pages", _("Pages"), _("Page")),
+    Kind("news", _("News"), _("News item")),
+    Kind("materials", _("Materials"), _("Material")),
+    Kind("events", _("Events"), _("Event")),
+    Kind("sessions", _("Sessions"), _("Session")),
+    Kind("speakers", _("Speakers"), _("Speaker")),
+    Kind("organisations", _("Organisations"), _("Organisation")),
+    Kind("questions", _("Questions"), _("Question"), members_only=True),
+    Kind("members", _("Members"), _("Member"), members_only=True),
+]
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+PAGE_KINDS = {NewsPage: "news", MaterialPage: "materials"}
+PAGE_KINDS.update(dict.fromkeys([CongressPage, EventPage, EventIndexPage], "events"))
+
+
+@dataclass
+class Hit:
+    relevance: float
+    kind: str
+    pk: int
+    documents: list = field(default_factory=list)  # for materials: the files that matched
+    model: type = None  # for pages: their specific type
+
+
+@dataclass
+class Result:
+    kind: Kind
+    title: str
+    url: str
+    snippet: str = ""
+    date: datetime.date | None = None
+    details: list = field(default_factory=list)
+
+
+def backend_ids(queryset):
+    """Ids as a filter value the search backend understands: a subquery for the database
+    backends, a list for Elasticsearch (which filters by the values it indexed)."""
+    if not isinstance(get_search_backend(), ElasticsearchBaseSearchBackend):
+        return queryset.values("pk")
+    return list(queryset.values_list("pk", flat=True))
+
+
+def scored(queryset, query):
+    """[(relevance, object)] of `queryset` for `query`, best first, at most MAX_HITS."""
+    results = get_search_backend().search(query[:MAX_QUERY_LENGTH], queryset)
+    results = results.annotate_score("_score")
+    # SQLite's bm25 is negative (lower is better), the others positive: the size counts.
+    return [(abs(item._score or 0), item) for item in results[:MAX_HITS]]
+
+
+class Sources:
+    """The searches for one user."""
+
+    def __init__(self, user):
+        self.user = user
+        self.member = is_member(user)
+
+    def kinds(self):
+        return [kind for kind in KINDS if self.member or not kind.members_only]
+
+    def pages(self):
+        """Published pages the user may open, as a queryset the search backend can filter
+        (it takes lookups on indexed fields, not the restriction subquery itself)."""
+        viewable = Page.objects.live().filter(viewable_by(self.user), depth__gt=1)
+        return Page.objects.live().filter(pk__in=backend_ids(viewable))
+
+    def congresses(self):
+        return CongressPage.objects.live().filter(viewable_by(self.user))
+
+    def sessions(self):
+        return AgendaSession.objects.filter(congress__in=backend_ids(self.congresses()))
+
+    # --- Hits -----------------------------------------------------------------------------
+
+    def hits(self, query):
+        """{kind key: [Hit], best first} for every kind the user may search."""
+        found = {kind.key: [] for kind in self.kinds()}
+        for relevance, page in scored(self.pages().only("pk", "content_type"), query):
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            key = PAGE_KINDS.get(model, "pages")
+            found[key].append(Hit(relevance, key, page.pk, model=model))
+        found["materials"] = self.material_hits(query, found["materials"])
+        others = {
+            "sessions": self.sessions(),
+            "speakers": Speaker.objects.filter(
+                pk__in=backend_ids(Speaker.objects.filter(sessions__in=self.sessions()))
+            ),
+            "organisations": Organisation.objects.all(),
+        }
+        if self.member:
+            others["questions"] = readable_by(self.user)
+            others["members"] = MemberProfile.objects.filter(
+                pk__in=backend_ids(MemberProfile.objects.approved())
+            )
+        for key, queryset in others.items():
+            found[key] = [
+                Hit(relevance, key, item.pk)
+                for relevance, item in scored(queryset.only("pk"), query)
+            ]
+        return found
+
+    def material_hits(self, query, page_hits):
+        """Materials found in their page or in a file the user may download: the better of
+        both relevances, with the files that matched."""
+        by_page = {hit.pk: hit for hit in page_hits}
+        documents = scored(LibraryDocument.objects.viewable_by(self.user).only("pk"), query)
+        if documents:
+            relevance_of = {document.pk: relevance for relevance, document in documents}
+            links = MaterialDocument.objects.filter(
+                document__in=id_list(relevance_of),
+                page__in=MaterialPage.objects.live().filter(viewable_by(self.user)),
+            ).values_list("page_id", "document_id")
+            for page_id, document_id in links:
+                hit = by_page.setdefault(page_id, Hit(0, "materials", page_id))
+                hit.relevance = max(hit.relevance, relevance_of[document_id])
+                hit.documents.append(document_id)
+        return sorted(by_page.values(), key=lambda hit: -hit.relevance)
+
+    # --- Results --------------------------------------------------------------------------
+
+    def results(self, hits, request, stems):
+        """The Results for `hits` (one page of them), in their order."""
+        wanted = {}
+        for hit in hits:
+            wanted.setdefault(hit.kind, []).append(hit)
+        shown = {}
+        for key, kind_hits in wanted.items():
+            present = getattr(self, f"present_{key}")
+            for pk, result in present(kind_hits, request, stems).items():
+                shown[(key, pk)] = result
+        return [shown[(hit.kind, hit.pk)] for hit in hits if (hit.kind, hit.pk) in shown]
+
+    def page_result(self, page, kind, request, stems, text="", **extra):
+        text = " ".join(
+            [page.search_description, text, page.intro, stream_text(page.body.raw_data)]
+        )
+        return Result(
+            kind=KINDS_BY_KEY[kind],
+            title=page.title,
+            url=page.get_url(request),
+            snippet=snippet(text, stems),
+            **extra,
+        )
+
+    def present_pages(self, hits, request, stems):
+        pages = specific_pages(hits)
+        return {
+            page.pk: self.page_result(
+                page, "pages", request, stems, date=published(page.last_published_at)
+            )
+            for page in pages
+        }
+
+    def present_news(self, hits, request, stems):
+        news = NewsPage.objects.filter(pk__in=[hit.pk for hit in hits])
+        return {
+            item.pk: self.page_result(item, "news", request, stems, item.teaser, date=item.date)
+            for item in news
+        }
+
+    def present_events(self, hits, request, stems):
+        pages = specific_pages(hits)
+        return {
+            page.pk: self.page_result(
+                page, "events", request, stems, date=getattr(page, "start_date", None)
+            )
+            for page in pages
+        }
+
+    def present_materials(self, hits, request, stems):
+        materials = (
+            MaterialPage.objects.filter(pk__in=[hit.pk for hit in hits])
+            .select_related("material_type")
+            .prefetch_related("topics")
+        )
+        documents_of = {hit.pk: hit.documents for hit in hits}
+        results = {}
+        for material in materials:
+            result = self.page_result(
+                material, "materials", request, stems, date=published(material.first_published_at)
+            )
+            details = [str(material.material_type or ""), *(t.name for t in material.topics.all())]
+            result.details = [detail for detail in details if detail]
+            results[material.pk] = result
+        self.add_file_snippets(results, documents_of, stems)
+        return results
+
+    def add_file_snippets(self, results, documents_of, stems):
+        """Materials found only by the text of their files show a passage of that text (one
+        query for all of them; only files the user may download)."""
+        wanted = {
+            pk: documents_of[pk]
+            for pk, result in results.items()
+            if documents_of[pk] and "<mark>" not in result.snippet
+        }
+        if not wanted:
+            return
+        matched = [document for documents in wanted.values() for document in documents]
+        documents = LibraryDocument.objects.viewable_by(self.user).filter(pk__in=matched)
+        texts = dict(documents.values_list("pk", "text"))
+        for pk, documents in wanted.items():
+            in_files = " ".join(texts.get(document, "") for document in documents)
+            results[pk].snippet = snippet(in_files, stems) or results[pk].snippet
+
+    def present_sessions(self, hits, request, stems):
+        sessions = AgendaSession.objects.filter(pk__in=[hit.pk for hit in hits]).select_related(
+            "congress"
+        )
+        return {
+            session.pk: Result(
+                kind=KINDS_BY_KEY["sessions"],
+                title=session.title,
+                url=f"{session.congress.get_url(request)}#{session.anchor}",
+                snippet=snippet(session.description, stems),
+                date=session.day,
+                details=[session.congress.title],
+            )
+            for session in sessions
+        }
+
+    def present_speakers(self, hits, request, stems):
+        sessions = (
+            AgendaSession.objects.filter(congress__in=self.congresses())
+            .select_related("congress")
+            .order_by("-congress__start_date")
+        )
+        speakers = Speaker.objects.filter(pk__in=[hit.pk for hit in hits]).prefetch_related(
+            Prefetch("sessions", queryset=sessions, to_attr="shown_sessions")
+        )
+        results = {}
+        for speaker in speakers:
+            congress = speaker.shown_sessions[0].congress if speaker.shown_sessions else None
+            if congress is None:
+                continue
+            results[speaker.pk] = Result(
+                kind=KINDS_BY_KEY["speakers"],
+                title=speaker.name,
+                url=f"{congress.get_url(request)}#{speaker.anchor}",
+                snippet=snippet(" ".join([speaker.title, speaker.bio]), stems),
+                details=[congress.title],
+            )
+        return results
+
+    def present_organisations(self, hits, request, stems):
+        organisations = Organisation.objects.filter(pk__in=[hit.pk for hit in hits])
+        return {
+            organisation.pk: Result(
+                kind=KINDS_BY_KEY["organisations"],
+                title=organisation.name,
+                url=reverse("community:organisation", args=[organisation.slug]),
+                snippet=snippet(organisation.description, stems),
+                details=[organisation.city] if organisation.city else [],
+            )
+            for organisation in organisations
+        }
+
+    def present_questions(self, hits, request, stems):
+        questions = list(readable_by(self.user).filter(pk__in=[hit.pk for hit in hits]))
+        in_answers = [
+            question.pk
+            for question in questions
+            if "<mark>" not in snippet(f"{question.title} {question.text}", stems)
+        ]
+        answers = discussion_texts(in_answers) if in_answers else {}
+        results = {}
+        for question in questions:
+            text = " ".join([question.text, answers.get(question.pk, "")])
+            results[question.pk] = Result(
+                kind=KINDS_BY_KEY["questions"],
+                title=question.title,
+                url=question.get_absolute_url(),
+                snippet=snippet(text, stems),
+                date=question.last_activity_at.date(),
+                details=[_("solved")] if question.is_solved else [],
+            )
+        return results
+
+    def present_members(self, hits, request, stems):
+        profiles = MemberProfile.objects.approved().filter(pk__in=[hit.pk for hit in hits])
+        return {
+            profile.pk: Result(
+                kind=KINDS_BY_KEY["members"],
+                title=profile.display_name,
+                url=reverse("community:profile", args=[profile.pk]),
+                snippet=snippet(" ".join([profile.bio, profile.offers, profile.seeks]), stems),
+                details=[
+                    detail for detail in (profile.role, str(profile.organisation or "")) if detail
+                ],
+            )
+            for profile in profiles.select_related("organisation")
+        }
+
+
+def specific_pages(hits):
+    """The pages of `hits` as their specific types: one query a type."""
+    by_model = {}
+    for hit in hits:
+        by_model.setdefault(hit.model, []).append(hit.pk)
+    return [page for model, pks in by_model.items() for page in model.objects.filter(pk__in=pks)]
+
+
+def published(moment):
+    return moment.date() if isinstance(moment, datetime.datetime) else moment
