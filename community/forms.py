@@ -1,3 +1,5 @@
+import logging
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -20,7 +22,10 @@ from community.models import (
 )
 from community.photos import processed_photo
 from home.models import FederalState, Organisation
+from library.browse import SEARCH_UNAVAILABLE
 from library.models import MaterialPage, Topic
+
+logger = logging.getLogger(__name__)
 
 
 class SignupForm(forms.Form):
@@ -215,8 +220,14 @@ class DirectoryFilterForm(forms.Form):
 
     def filter(self, profiles):
         chosen = self.chosen()
+        self.search_unavailable = False
         if chosen.get("q"):
-            profiles = profiles.matching(chosen["q"])
+            try:
+                profiles = profiles.matching(chosen["q"])
+            except SEARCH_UNAVAILABLE:
+                logger.exception("The search backend is unavailable")
+                self.search_unavailable = True
+                return profiles.none()
         filters = {field: chosen[name] for name, field in self.FILTERS.items() if name in chosen}
         return profiles.filter(**filters)
 

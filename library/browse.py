@@ -10,6 +10,7 @@ under the other facets' filters, as shops and catalogues count.
 """
 
 import json
+import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,6 +19,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum,
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 
 from home.models import Organisation
 from home.pagination import page_of
@@ -37,6 +40,10 @@ SORTS = {
     "downloads": (_("Most downloaded"), ["-downloads", "title", "pk"]),
 }
 DEFAULT_SORT = "newest"
+
+logger = logging.getLogger(__name__)
+# What Elasticsearch raises when it cannot be reached: the list then says so.
+SEARCH_UNAVAILABLE = (TransportError, ApiError)
 
 
 @dataclass
@@ -125,9 +132,16 @@ class MaterialBrowser:
         self.sort = sort if sort in SORTS else DEFAULT_SORT
         self.selected = {kind.name: self.params.getlist(kind.name) for kind in FACETS}
         self.base = materials.visible()
+        self.search_unavailable = False
         if self.query:
             # The hits, read once: the facets and the results then need no more than them.
-            found = self.base.filter(self.text_filter()).order_by().values_list("pk", flat=True)
+            try:
+                found = self.base.filter(self.text_filter()).order_by()
+                found = list(found.values_list("pk", flat=True))
+            except SEARCH_UNAVAILABLE:
+                logger.exception("The search backend is unavailable")
+                self.search_unavailable = True
+                found = []
             self.base = MaterialPage.objects.filter(pk__in=id_list(found))
 
     def text_filter(self):
