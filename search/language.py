@@ -99,7 +99,7 @@ def clean(text):
     overrides, zero-width joiners) removed, spaces collapsed, at most MAX_QUERY_LENGTH."""
     text = unicodedata.normalize("NFC", text or "")
     kept = "".join(char for char in text if unicodedata.category(char)[0] != "C" or char == " ")
-    return " ".join(kept.split())[:MAX_QUERY_LENGTH]
+    return " ".join(kept.split())[:MAX_QUERY_LENGTH].rstrip()
 
 
 def words(text):

@@ -9,7 +9,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -17,8 +16,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from community.access import is_member
-from community.models import MemberProfile
-from community.questions import discussion_texts, readable_by
+from community.models import MemberProfile, Question
+from community.questions import discussion_texts
 from events.models import AgendaSession, CongressPage, EventIndexPage, EventPage, Speaker
 from home.models import NewsPage, Organisation
 from home.models.pages import viewable_by
@@ -130,7 +129,8 @@ class Sources:
             "organisations": Organisation.objects.all(),
         }
         if self.member:
-            others["questions"] = readable_by(self.user)
+            # Visible questions only, for moderators too: they find hidden ones in the admin.
+            others["questions"] = Question.objects.visible()
             others["members"] = MemberProfile.objects.filter(
                 pk__in=backend_ids(MemberProfile.objects.approved())
             )
@@ -261,18 +261,19 @@ class Sources:
         }
 
     def present_speakers(self, hits, request, stems):
-        sessions = (
-            AgendaSession.objects.filter(congress__in=self.congresses())
-            .select_related("congress")
-            .order_by("-congress__start_date")
-        )
-        speakers = Speaker.objects.filter(pk__in=[hit.pk for hit in hits]).prefetch_related(
-            Prefetch("sessions", queryset=sessions, to_attr="shown_sessions")
+        """Each speaker with the newest visible congress they speak at (one query)."""
+        appearances = (
+            AgendaSession.speakers.through.objects.filter(
+                speaker__in=[hit.pk for hit in hits],
+                agendasession__congress__in=self.congresses(),
+            )
+            .select_related("speaker", "agendasession__congress")
+            .order_by("-agendasession__congress__start_date")
         )
         results = {}
-        for speaker in speakers:
-            congress = speaker.shown_sessions[0].congress if speaker.shown_sessions else None
-            if congress is None:
+        for appearance in appearances:
+            speaker, congress = appearance.speaker, appearance.agendasession.congress
+            if speaker.pk in results:
                 continue
             results[speaker.pk] = Result(
                 kind=KINDS_BY_KEY["speakers"],
@@ -297,7 +298,7 @@ class Sources:
         }
 
     def present_questions(self, hits, request, stems):
-        questions = list(readable_by(self.user).filter(pk__in=[hit.pk for hit in hits]))
+        questions = list(Question.objects.visible().filter(pk__in=[hit.pk for hit in hits]))
         in_answers = [
             question.pk
             for question in questions

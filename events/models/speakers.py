@@ -52,7 +52,8 @@ class Speaker(index.Indexed, models.Model):
         FieldPanel("bio"),
     ]
     search_fields = [
-        index.SearchField("name"),
+        # Weighs like a title: the speaker before the sessions that list them.
+        index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.SearchField("bio"),
         index.FilterField("id"),

@@ -23,7 +23,9 @@ class NamedModel(index.Indexed, models.Model):
     )
 
     search_fields = [
-        index.SearchField("name"),
+        # The name weighs like a page's title (Wagtail's boost 2), so a search for an
+        # organisation by name finds it before the pages that merely mention it.
+        index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.FilterField("slug"),
     ]
