@@ -30,7 +30,10 @@ UNREACHABLE = {
 def site_content(home_page):
     library = LibraryIndexPageFactory(parent=home_page)
     MaterialPageFactory(parent=library, title="Leitfaden Patenschaften")
-    return {"page": ContentPageFactory(parent=home_page, title="Über das Programm"), "library": library}
+    return {
+        "page": ContentPageFactory(parent=home_page, title="Über das Programm"),
+        "library": library,
+    }
 
 
 def test_results_page_says_in_german_that_the_search_is_unavailable(client, site_content):
