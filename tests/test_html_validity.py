@@ -13,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import RequestFactory
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
 from community.demo.data import MEMBER_EMAIL, PENDING
 from community.models import MaterialCollection, MemberProfile, Question
@@ -84,6 +86,7 @@ def rendered_pages(db, client, monkeypatch, tmp_path):
     files += event_registration_pages(client, tmp_path)
     files += member_area_pages(client, tmp_path)
     files += exchange_pages(client, tmp_path)
+    files += search_pages(client, tmp_path)
     # The 500 page has no database behind it; render it the way Django's handler does.
     error = server_error(RequestFactory().get("/"))
     files.append(write(tmp_path / "server-error-page.html", error.content))
@@ -205,6 +208,40 @@ def exchange_pages(client, tmp_path):
         write(tmp_path / f"{name}.html", response.content)
         for name, (response, _status) in pages.items()
     ]
+
+
+def search_pages(client, tmp_path):
+    """The site search: without a query, with hits and an editors' pick, filtered by type, a
+    second page, no hit, a query of stop words only; with hits for the demo's member, who
+    also finds questions and profiles."""
+    SearchPromotion.objects.create(
+        query=Query.get("Patenschaft"),
+        page=Page.objects.get(slug="wissensdatenbank"),
+        sort_order=0,
+        description="Alle Materialien zu Patenschaften an einem Ort.",
+    )
+    pages = {
+        "search": client.get("/suche/"),
+        "search-results": client.get("/suche/?q=Patenschaft"),
+        "search-results-filtered": client.get("/suche/?q=Patenschaft&type=materials"),
+        "search-results-second-page": client.get("/suche/?q=Patenschaft&page=2"),
+        "search-no-results": client.get("/suche/?q=Gibtesnicht"),
+        "search-too-general": client.get("/suche/?q=und+der"),
+    }
+    client.force_login(MemberProfile.objects.get(user__email=MEMBER_EMAIL).user)
+    pages["search-results-for-members"] = client.get("/suche/?q=Patenschaft")
+    client.logout()
+    for name, response in pages.items():
+        assert response.status_code == 200, f"{name} answered {response.status_code}"
+    # The pages show what their names say.
+    assert b"search-picks" in pages["search-results"].content
+    assert b"<mark>" in pages["search-results"].content
+    assert b'rel="next"' in pages["search-results"].content
+    assert b'class="search-result"' in pages["search-results-second-page"].content
+    assert b'class="search-result"' not in pages["search-no-results"].content
+    assert b"search-topics__list" in pages["search-no-results"].content
+    assert b'class="search-result"' not in pages["search-too-general"].content
+    return [write(tmp_path / f"{name}.html", response.content) for name, response in pages.items()]
 
 
 def write(path, content):

@@ -64,11 +64,19 @@
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", form.dataset.listLabel || "");
     list.hidden = true;
+    // How many suggestions there are, read out politely. A plain live region, not a second
+    // role=status on the page: that role stays with the page's messages.
     var status = document.createElement("p");
     status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    form.appendChild(list);
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("aria-atomic", "true");
+    // The list hangs below the row of box and button (the form itself in the header).
+    input.parentNode.appendChild(list);
     form.appendChild(status);
+    // A combobox is a text box in HTML (a search box may not take the role): the phone's
+    // keyboard still offers "search" on its Enter key.
+    input.type = "text";
+    input.setAttribute("enterkeyhint", "search");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -77,6 +85,11 @@
     var active = -1;
     var timer = null;
     var latest = 0;
+
+    function open() {
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
 
     function close() {
       list.hidden = true;
@@ -114,8 +127,7 @@
       });
       active = -1;
       if (suggestions.length) {
-        list.hidden = false;
-        input.setAttribute("aria-expanded", "true");
+        open();
       } else {
         close();
       }
@@ -137,7 +149,15 @@
     });
 
     input.addEventListener("keydown", function (event) {
-      if (list.hidden) { return; }
+      if (list.hidden) {
+        // Arrow down opens the list again after Escape, on its first suggestion.
+        if (event.key === "ArrowDown" && items.length && input.value.trim().length >= 2) {
+          event.preventDefault();
+          open();
+          mark(0);
+        }
+        return;
+      }
       if (event.key === "ArrowDown") {
         event.preventDefault();
         mark((active + 1) % items.length);

@@ -1,6 +1,8 @@
 """axe-core finds no serious or critical accessibility violation on any page type of the public
 site, on a desktop screen and on a phone."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -264,5 +266,56 @@ def test_exchange_pages_have_no_serious_accessibility_violations(
         expect(member.locator("#discussion .comment")).to_have_count(3)
         member.locator("#discussion details.comment__reply > summary").first.click()
         found[f"reply form opened at {width} px"] = blocking_violations(axe, member)
+
+    assert_no_blocking_violations(found)
+
+
+# The site search (one test, on top of the knowledge database): without a query, with hits and
+# an editors' pick, filtered by type, a second page, no hit; the suggestions of the header's
+# box and of the results page's own box opened with the keyboard.
+SEARCH_PAGES = {
+    "search": "/suche/",
+    "search-results": "/suche/?q=Patenschaft",
+    "search-results-filtered": "/suche/?q=Patenschaft&type=materials",
+    "search-results-second-page": "/suche/?q=Patenschaft&page=2",
+    "search-no-results": "/suche/?q=Gibtesnicht",
+}
+
+
+def promote(query, title):
+    """An editors' pick: the page `title` on top of the results for `query`."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+    from wagtail.models import Page
+
+    SearchPromotion.objects.create(
+        query=Query.get(query),
+        page=Page.objects.get(title=title),
+        sort_order=0,
+        description="Alle Materialien zu Patenschaften an einem Ort.",
+    )
+
+
+def test_search_pages_have_no_serious_accessibility_violations(library_site, new_page, axe):
+    promote("Patenschaft", "Wissensdatenbank")
+    found = {}
+    for width, viewport in VIEWPORTS.items():
+        page = new_page(viewport)
+        for path in SEARCH_PAGES.values():
+            page.goto(library_site + path)
+            found[f"{path} at {width} px"] = blocking_violations(axe, page)
+        page.goto(library_site + SEARCH_PAGES["search-results"])
+        expect(page.locator(".search-picks")).to_be_visible()
+        expect(page.locator(".search-result mark").first).to_be_visible()
+        for landmark in ("banner", "main"):
+            box = page.get_by_role(landmark).get_by_role("combobox")
+            box.fill("")
+            box.press_sequentially("Wissens")
+            expect(page.get_by_role("option").first).to_be_visible()
+            box.press("ArrowDown")
+            expect(box).to_have_attribute("aria-activedescendant", re.compile(".+"))
+            found[f"suggestions in the {landmark} open at {width} px"] = blocking_violations(
+                axe, page
+            )
+            box.press("Escape")
 
     assert_no_blocking_violations(found)

@@ -91,3 +91,66 @@ def test_library_pages_fit_desktop_and_phone_screens_and_are_photographed(librar
             )
             assert overflowing == [], f"{path} at {viewport['width']} px"
         assert page.problems == []
+
+
+# The site search: a content page's header with the search box in the dark top bar (for a
+# visitor and for a member), the results page with hits and without, the suggestions open.
+SEARCH_PAGES = {
+    "content-page-header": "/programm/",
+    "search-results": "/suche/?q=Patenschaft",
+    "search-no-results": "/suche/?q=Gibtesnicht",
+}
+
+
+def photograph_suggestions(page, box, path):
+    """Type the start of two page titles into `box`, choose the first suggestion with the
+    keyboard and photograph the screen; the list must lie below the box, inside the screen."""
+    box.press_sequentially("Wissens")
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    listbox.get_by_role("option").first.wait_for()
+    box.press("ArrowDown")
+    page.screenshot(path=path)
+
+    suggestions, field = listbox.bounding_box(), box.bounding_box()
+    width = page.viewport_size["width"]
+    assert suggestions["x"] >= 0 and suggestions["x"] + suggestions["width"] <= width
+    assert suggestions["y"] >= field["y"] + field["height"], "the list lies below the box"
+
+
+def test_search_pages_fit_desktop_and_phone_screens_and_are_photographed(
+    library_site, new_page, log_in
+):
+    from tests.factories import UserFactory
+
+    member = UserFactory(email="traegerin@example.org", groups=["Mitglieder"])
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for viewport in (DESKTOP, PHONE):
+        width = viewport["width"]
+        page = new_page(viewport)
+        for name, path in SEARCH_PAGES.items():
+            page.goto(library_site + path)
+            page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll_width <= width, f"{path} is {scroll_width} px wide"
+
+        page.goto(library_site + "/programm/")
+        header = page.get_by_role("banner")
+        photograph_suggestions(
+            page, header.get_by_role("combobox"), SCREENSHOTS / f"search-suggestions-{width}.png"
+        )
+        page.goto(library_site + SEARCH_PAGES["search-results"])
+        main_box = page.get_by_role("main").get_by_role("combobox")
+        main_box.fill("")
+        photograph_suggestions(
+            page, main_box, SCREENSHOTS / f"search-results-suggestions-{width}.png"
+        )
+        page.keyboard.press("Escape")
+        header.get_by_role("combobox").focus()
+        page.keyboard.press("Tab")  # the header's search button, with its focus ring
+        header.screenshot(path=SCREENSHOTS / f"header-search-button-focused-{width}.png")
+
+        log_in(page, member.email, "ein-langes-testpasswort")
+        page.goto(library_site + "/programm/")
+        header.screenshot(path=SCREENSHOTS / f"header-member-{width}.png")
+        assert page.problems == []
