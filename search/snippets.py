@@ -37,6 +37,11 @@ def _matches(token, stems):
     return any(folded == stem or (len(stem) > 3 and folded.startswith(stem)) for stem in stems)
 
 
+def mentions(text, stems):
+    """Whether a word of `text` is one of `stems` (or, for longer stems, begins with it)."""
+    return any(_matches(token, stems) for token in _TOKEN.findall(text or ""))
+
+
 def snippet(text, stems, length=SNIPPET_LENGTH):
     """About `length` characters of `text` around its first found word, found words in
     <mark>; the start of the text when none is found; "" for no text."""

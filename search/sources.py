@@ -23,11 +23,15 @@ from home.models import NewsPage, Organisation
 from home.models.pages import viewable_by
 from library.browse import id_list
 from library.models import LibraryDocument, MaterialDocument, MaterialPage
-from search.language import MAX_QUERY_LENGTH
-from search.snippets import snippet, stream_text
+from search.language import MAX_QUERY_LENGTH, highlight_stems
+from search.snippets import mentions, snippet, stream_text
 
 # Hits read per kind: counts are exact up to this number, and pages stay flat in queries.
 MAX_HITS = 1000
+# A hit whose name (title) contains a typed word ranks before one that only has it in its
+# text or only matches a synonym.
+NAME_BONUS = 2.0
+NAME_FIELDS = {Speaker: "name", Organisation: "name", MemberProfile: "display_name"}
 
 
 @dataclass(frozen=True)
@@ -81,12 +85,23 @@ def backend_ids(queryset):
     return list(queryset.values_list("pk", flat=True))
 
 
-def scored(queryset, query):
-    """[(relevance, object)] of `queryset` for `query`, best first, at most MAX_HITS."""
-    results = get_search_backend().search(query[:MAX_QUERY_LENGTH], queryset)
-    results = results.annotate_score("_score")
-    # SQLite's bm25 is negative (lower is better), the others positive: the size counts.
-    return [(abs(item._score or 0), item) for item in results[:MAX_HITS]]
+def scored(queryset, query, *fields):
+    """[(relevance, object)] of `queryset` for `query`, best first, at most MAX_HITS; the
+    objects hold only their pk, their name and `fields`. A hit whose name contains a word as
+    it was typed (not just a synonym) counts NAME_BONUS times."""
+    name = NAME_FIELDS.get(queryset.model, "title")
+    results = get_search_backend().search(
+        query[:MAX_QUERY_LENGTH], queryset.only("pk", name, *fields)
+    )
+    typed = highlight_stems(query)
+    hits = []
+    for item in results.annotate_score("_score")[:MAX_HITS]:
+        # SQLite's bm25 is negative (lower is better), the others positive: the size counts.
+        relevance = abs(item._score or 0)
+        if mentions(getattr(item, name), typed):
+            relevance *= NAME_BONUS
+        hits.append((relevance, item))
+    return sorted(hits, key=lambda hit: -hit[0])
 
 
 class Sources:
@@ -116,7 +131,7 @@ class Sources:
     def hits(self, query):
         """{kind key: [Hit], best first} for every kind the user may search."""
         found = {kind.key: [] for kind in self.kinds()}
-        for relevance, page in scored(self.pages().only("pk", "content_type"), query):
+        for relevance, page in scored(self.pages(), query, "content_type"):
             model = ContentType.objects.get_for_id(page.content_type_id).model_class()
             key = PAGE_KINDS.get(model, "pages")
             found[key].append(Hit(relevance, key, page.pk, model=model))
@@ -136,8 +151,7 @@ class Sources:
             )
         for key, queryset in others.items():
             found[key] = [
-                Hit(relevance, key, item.pk)
-                for relevance, item in scored(queryset.only("pk"), query)
+                Hit(relevance, key, item.pk) for relevance, item in scored(queryset, query)
             ]
         return found
 
@@ -145,7 +159,7 @@ class Sources:
         """Materials found in their page or in a file the user may download: the better of
         both relevances, with the files that matched."""
         by_page = {hit.pk: hit for hit in page_hits}
-        documents = scored(LibraryDocument.objects.viewable_by(self.user).only("pk"), query)
+        documents = scored(LibraryDocument.objects.viewable_by(self.user), query)
         if documents:
             relevance_of = {document.pk: relevance for relevance, document in documents}
             links = MaterialDocument.objects.filter(

@@ -1,7 +1,12 @@
-"""Wagtail's database search backend in German: PostgreSQL with the `german` text-search
-configuration (its SEARCH_CONFIG), SQLite with FTS5, which has no German stemmer, so each
-word also matches as a prefix of its German stem (»Patenschaften« → patenschaft*)."""
+"""Wagtail's database search backend in German.
 
+PostgreSQL stems with the `german` text-search configuration (its SEARCH_CONFIG); each word
+also matches as a prefix of its stem, which finds compounds (»Patenschaft« →
+»Patenschaftsvereinbarung«) and forms the stemmer treats apart (»Tandem« → tand, »Tandems« →
+tandem). SQLite's FTS5 has no German stemmer: each word matches itself or as a prefix of its
+German stem (»Patenschaften« → patenschaft*)."""
+
+import re
 from functools import reduce
 
 from django.db import connection
@@ -19,7 +24,40 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
     backend = vendor_backend(params)
     if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
         return german_sqlite_backend()(params)
+    if connection.vendor == "postgresql":
+        return german_postgres_backend()(params)
     return type(f"German{type(backend).__name__}", (GermanQueries, type(backend)), {})(params)
+
+
+def german_postgres_backend():
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    class GermanPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if not isinstance(query, PlainText):
+                return super().build_tsquery_content(query, config, invert)
+            lexemes = [
+                Lexeme(term, invert=invert, prefix=len(stem(term)) >= MIN_PREFIX_LENGTH)
+                for term in re.split(r"[\s\-]+", query.query_string)
+                if term
+            ]
+            if not lexemes:
+                return None
+            if query.operator == "and":
+                combined = reduce(lambda left, right: left & right, lexemes)
+            else:
+                combined = reduce(lambda left, right: left | right, lexemes)
+            return SearchQuery(combined, search_type="raw", config=config)
+
+    class GermanPostgresSearchBackend(GermanQueries, PostgresSearchBackend):
+        query_compiler_class = GermanPostgresSearchQueryCompiler
+
+    return GermanPostgresSearchBackend
 
 
 def german_sqlite_backend():
