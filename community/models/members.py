@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from home.models import FederalState, Organisation
 from library.browse import search_ids
@@ -39,7 +40,7 @@ class SpokenLanguage(models.Model):
         return self.name
 
 
-class MemberProfileQuerySet(models.QuerySet):
+class MemberProfileQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def approved(self):
         return self.filter(status=MemberStatus.APPROVED, user__is_active=True)
 

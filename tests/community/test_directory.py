@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from community.models import MemberStatus, SpokenLanguage
+from search.models import SynonymGroup
 from tests.factories import MemberProfileFactory, OrganisationFactory, TopicFactory
 from tests.helpers import soup, text_of
 
@@ -77,6 +78,48 @@ def test_search_finds_members_by_name_and_what_they_wrote(client, logged_in, peo
     assert listed_names(client, {"q": words}) == ["Lena Lotsin"]
 
 
+@pytest.fixture
+def german_profiles(db):
+    """Members who each write a word in one form only, and the editors' synonym group."""
+    SynonymGroup.objects.all().delete()
+    SynonymGroup.objects.create(terms="Patenschaft, Mentoring, Tandem, Lotsen")
+    MemberProfileFactory(display_name="Paul Weber", bio="Meine Patenschaft läuft seit 2019.")
+    MemberProfileFactory(display_name="Tina Berger", bio="Ich begleite ein Tandem in Köln.")
+    MemberProfileFactory(display_name="Fiona Graf", offers="Beratung zur Förderung")
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Patenschaften", ["Paul Weber", "Tina Berger"]),
+        ("Mentoring", ["Paul Weber", "Tina Berger"]),
+        ("Foerderung", ["Fiona Graf"]),
+    ],
+    ids=["other-form", "synonym", "umlaut-spelling"],
+)
+def test_search_understands_german_as_the_site_search_does(
+    client, logged_in, german_profiles, words, expected
+):
+    assert listed_names(client, {"q": words}) == expected
+
+
+def test_search_finds_what_a_member_just_saved_in_their_profile_form_topics_included(
+    client, logged_in
+):
+    topic = TopicFactory(name="Traumapädagogik")
+    profile = {
+        "display_name": "Mira Mitglied",
+        "bio": "Ich koordiniere Lernpatenschaften.",
+        "contact_visibility": "members",
+        "topics": [topic.pk],
+    }
+    response = client.post(reverse("community:profile_edit"), profile)
+    assert response.status_code == 302
+
+    assert listed_names(client, {"q": "Lernpatenschaften"}) == ["Mira Mitglied"]
+    assert listed_names(client, {"q": "Traumapädagogik"}) == ["Mira Mitglied"]
+
+
 def test_cards_and_search_never_reveal_hidden_contact_details(client, logged_in, people):
     assert "lena.geheim@example.org" not in client.get(URL).content.decode()
     assert listed_names(client, {"q": "lena.geheim@example.org"}) == []
@@ -111,7 +154,7 @@ def test_each_active_filter_has_a_link_that_removes_just_that_one(client, logged
     assert "»Vormundschaften«" in links["?state=SN"]
     assert "Sachsen" in links["?q=Vormundschaften"]
     assert page.select_one('select[name="state"] option[selected]')["value"] == "SN"
-    assert page.select_one('input[name="q"]')["value"] == "Vormundschaften"
+    assert page.select_one('main input[name="q"]')["value"] == "Vormundschaften"
 
 
 def test_empty_result_says_so_and_offers_the_whole_list(client, logged_in, people):

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.search.backends import get_search_backend
 
 from community.models import MemberProfile, MemberStatus, SpokenLanguage
 from tests.factories import (
@@ -37,7 +38,7 @@ def taxonomy(db):
 
 def add_members(taxonomy, numbers):
     """Approved members `numbers`, in bulk: accounts, profiles spread over the taxonomy,
-    each with two topics and a language, and the group Mitglieder."""
+    each with two topics and a language, and the group Mitglieder; indexed for the search."""
     users = get_user_model().objects.bulk_create(
         get_user_model()(username=f"mitglied{number}", email=f"mitglied{number}@example.org")
         for number in numbers
@@ -68,6 +69,10 @@ def add_members(taxonomy, numbers):
         for n, profile in zip(numbers, profiles, strict=True)
     )
     Group.objects.get(name="Mitglieder").user_set.add(*users)
+    # bulk_create skips the signals that index what is saved: index the new profiles as
+    # `manage.py update_index` does, so that the directory's search finds them.
+    indexed = MemberProfile.get_indexed_objects().filter(pk__in=[p.pk for p in profiles])
+    get_search_backend().add_bulk(MemberProfile, indexed)
 
 
 def filters(taxonomy):

@@ -48,7 +48,7 @@ def test_signup_form_is_german_and_grouped(client, home_page):
     assert text_of(page.select_one('label[for="id_password2"]')) == "Passwort (Wiederholung)"
     assert "Mit * markierte Felder sind Pflichtfelder." in text_of(page.main)
     assert page.select_one('#id_privacy_consent ~ p a[href="/datenschutz/"]')
-    assert text_of(page.select_one("button[type=submit]")) == "Registrieren"
+    assert text_of(page.select_one("main button[type=submit]")) == "Registrieren"
 
 
 def test_signup_creates_a_pending_profile_with_consent_and_a_proposed_organisation(

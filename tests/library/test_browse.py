@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
+from search.models import SynonymGroup
 from tests.factories import (
     LibraryDocumentFactory,
     LibraryIndexPageFactory,
@@ -459,6 +460,32 @@ def test_the_search_term_is_shown_as_text_not_as_markup(client, library, catalog
     assert page.select_one("#library-q")["value"] == attack
     assert f"»{attack}«" in active_filters(page)
     assert not [script for script in page.select("script") if "alert" in script.text]
+
+
+@pytest.fixture
+def german_materials(library):
+    """Materials that each say a word in one form only, and the editors' synonym group."""
+    SynonymGroup.objects.all().delete()
+    SynonymGroup.objects.create(terms="Patenschaft, Mentoring, Tandem, Lotsen")
+    MaterialPageFactory(parent=library, title="Gute Begleitung", intro="Jede Patenschaft zählt.")
+    MaterialPageFactory(parent=library, title="Zu zweit lernen", intro="Ein Tandem für Schüler.")
+    MaterialPageFactory(parent=library, title="Geld für Projekte", intro="Förderung vom Bund.")
+    MaterialPageFactory(parent=library, title="Sprachcafé organisieren")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Patenschaften", ["Gute Begleitung", "Zu zweit lernen"]),
+        ("Mentoring", ["Gute Begleitung", "Zu zweit lernen"]),
+        ("Foerderung", ["Geld für Projekte"]),
+    ],
+    ids=["other-form", "synonym", "umlaut-spelling"],
+)
+def test_free_text_understands_german_as_the_site_search_does(
+    client, library, german_materials, query, expected
+):
+    assert sorted(titles(browse(client, library, q=query))) == expected
 
 
 @pytest.mark.parametrize(
