@@ -9,11 +9,15 @@ and always the same ones. Pages go through treebeard's `add_child` and Wagtail's
 (validation, URL path, topics, files, reference index) without revisions; the search index
 gets each chunk of pages in one bulk insert, as `update_index` does, instead of one task per
 saved page. Files are real `.txt` uploads whose text the document model reads on save.
+
+Other benchmarks pass a `FilePlan` to give more materials a file, or files more text
+(search.py: a file for every material, with a technical vocabulary of its own).
 """
 
 import datetime
 import random
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -189,6 +193,16 @@ class Taxonomy:
     organisations: list
 
 
+@dataclass(frozen=True)
+class FilePlan:
+    """Which materials have a text file (every `every`-th), and what their text holds besides
+    sentences like the summaries': `extra_text(number, material)`, appended (none by
+    default; the material is unsaved, with its fields set)."""
+
+    every: int = DOCUMENT_EVERY
+    extra_text: Callable[[int, MaterialPage], str] | None = None
+
+
 @dataclass
 class Generation:
     created: int
@@ -200,8 +214,9 @@ def material_key(number):
     return f"{KEY_PREFIX}{number:05d}"
 
 
-def ensure_library(count, progress=None):
-    """The library with `count` benchmark materials, creating what is missing."""
+def ensure_library(count, progress=None, files=FilePlan()):
+    """The library with `count` benchmark materials, creating what is missing (with files
+    as `files` plans them)."""
     started = time.perf_counter()
     with transaction.atomic():
         taxonomy = ensure_taxonomy()
@@ -214,7 +229,7 @@ def ensure_library(count, progress=None):
     missing = [number for number in range(1, count + 1) if material_key(number) not in existing]
     for done in range(0, len(missing), CHUNK_SIZE):
         chunk = missing[done : done + CHUNK_SIZE]
-        create_materials(library, taxonomy, chunk)
+        create_materials(library, taxonomy, chunk, files)
         if progress:
             progress("materials", done + len(chunk), len(missing))
     if missing:
@@ -280,13 +295,14 @@ def ensure_library_page(home):
 # --- Materials --------------------------------------------------------------------------------
 
 
-def create_materials(library, taxonomy, numbers):
-    """One chunk of materials in one transaction, indexed for search in one insert."""
+def create_materials(library, taxonomy, numbers, files=FilePlan()):
+    """One chunk of materials in one transaction, their files indexed for search in one
+    insert (and the materials once more, as MaterialPage.save indexes each itself)."""
     collections = {level: library_collection(level == AccessLevel.MEMBERS) for level in AccessLevel}
     with transaction.atomic(), without_search_signal(), disable_reference_index_auto_update():
         paths = child_paths(library)
         materials = [
-            create_material(library, taxonomy, collections, number, next(paths))
+            create_material(library, taxonomy, collections, number, next(paths), files)
             for number in numbers
         ]
         Page.objects.filter(pk=library.pk).update(numchild=F("numchild") + len(materials))
@@ -294,7 +310,7 @@ def create_materials(library, taxonomy, numbers):
         index_materials(materials)
 
 
-def create_material(library, taxonomy, collections, number, path):
+def create_material(library, taxonomy, collections, number, path, files=FilePlan()):
     """What `library.add_child(instance=material)` does, without a query for the path and
     without validating what is valid by construction (`Page.save(clean=False)`)."""
     rng = random.Random(number)
@@ -319,8 +335,9 @@ def create_material(library, taxonomy, collections, number, path):
     material.last_published_at = material.first_published_at
     material._cached_parent_obj = library  # treebeard's cache of get_parent(), as add_child sets it
     material.topics = rng.sample(taxonomy.topics, rng.randint(1, 3))
-    if number % DOCUMENT_EVERY == 0:
-        document = text_document(number, title, rng, collections[material.access_level])
+    if number % files.every == 0:
+        extra = files.extra_text(number, material) if files.extra_text else ""
+        document = text_document(number, title, rng, collections[material.access_level], extra)
         material.documents = [MaterialDocument(document=document, label="Textfassung")]
     material.save(clean=False)
     return material
@@ -338,19 +355,28 @@ def child_paths(parent):
 
 @contextmanager
 def without_search_signal():
-    """Materials saved inside are not indexed one by one (`index_materials` does it)."""
-    post_save.disconnect(post_save_signal_handler, sender=MaterialPage)
+    """Materials and files saved inside are not indexed on their post_save signal
+    (`index_materials` does it)."""
+    for model in (MaterialPage, LibraryDocument):
+        post_save.disconnect(post_save_signal_handler, sender=model)
     try:
         yield
     finally:
-        post_save.connect(post_save_signal_handler, sender=MaterialPage)
+        for model in (MaterialPage, LibraryDocument):
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def index_materials(materials):
-    """What `update_index` does, for these materials: one bulk insert per search backend."""
-    indexed = MaterialPage.get_indexed_objects().filter(pk__in=[page.pk for page in materials])
+    """What `update_index` does, for these materials and their files: one bulk insert per
+    model and search backend."""
+    pks = [page.pk for page in materials]
+    indexed = MaterialPage.get_indexed_objects().filter(pk__in=pks)
+    documents = LibraryDocument.get_indexed_objects().filter(
+        pk__in=MaterialDocument.objects.filter(page__in=pks).values("document")
+    )
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(MaterialPage, list(indexed))
+        backend.add_bulk(LibraryDocument, list(documents))
 
 
 def relate_materials(numbers):
@@ -373,10 +399,11 @@ def relate_materials(numbers):
     )
 
 
-def text_document(number, title, rng, collection):
+def text_document(number, title, rng, collection, extra_text=""):
     """A `.txt` file saved the way an upload is: the document model reads its text."""
     document = LibraryDocument(title=f"{title} (Textfassung)", collection=collection)
-    text = "\n\n".join(document_paragraph(rng) for _ in range(rng.randint(8, 20)))
+    paragraphs = [document_paragraph(rng) for _ in range(rng.randint(8, 20))]
+    text = "\n\n".join([*paragraphs, extra_text] if extra_text else paragraphs)
     document.file.save(f"{material_key(number)}.txt", ContentFile(text.encode()), save=False)
     document.save()
     return document

@@ -3,10 +3,12 @@ measurement needs on top.
 
 - Its own database, never the dev database: `DATABASE_URL` chooses only the engine and the
   server. SQLite becomes a file under `BENCHMARK_DIR`, PostgreSQL the database
-  `bbe_benchmark` on the server of the URL.
-- Its own media folder under `BENCHMARK_DIR`, one per engine.
-- Persistent connections and the database search backend with the `german` configuration,
-  as production has them without Elasticsearch.
+  `bbe_benchmark` on the server of the URL. A script with data of its own names another
+  database in `BENCHMARK_DATABASE` (search.py: `bbe_search_benchmark`).
+- Its own media folder under `BENCHMARK_DIR`, one per engine and database.
+- Persistent connections and the project's German database search backend
+  (search/backends/database.py, `german` configuration on PostgreSQL), as production has
+  them without Elasticsearch; the test settings choose it.
 """
 
 import os
@@ -18,8 +20,9 @@ from django.core.exceptions import ImproperlyConfigured
 from config.settings.test import *  # noqa: F403
 
 BENCHMARK_DIR = Path(os.environ.get("BENCHMARK_DIR", "/tmp/bbe-benchmark"))
-POSTGRES_DATABASE = "bbe_benchmark"
-SQLITE_FILE = "bbe_benchmark.sqlite3"
+DEFAULT_DATABASE = "bbe_benchmark"
+DATABASE_NAME = os.environ.get("BENCHMARK_DATABASE", DEFAULT_DATABASE)
+SQLITE_FILE = f"{DATABASE_NAME}.sqlite3"
 
 
 def benchmark_database(url):
@@ -28,7 +31,7 @@ def benchmark_database(url):
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database["NAME"] = str(BENCHMARK_DIR / SQLITE_FILE)
     elif database["ENGINE"] == "django.db.backends.postgresql":
-        database["NAME"] = POSTGRES_DATABASE
+        database["NAME"] = DATABASE_NAME
     else:
         raise ImproperlyConfigured(f"The benchmarks run on SQLite or PostgreSQL, not {url}.")
     database["CONN_HEALTH_CHECKS"] = True
@@ -37,9 +40,8 @@ def benchmark_database(url):
 
 DATABASES = {"default": benchmark_database(os.environ.get("DATABASE_URL", "sqlite://"))}
 VENDOR = "sqlite" if "sqlite" in DATABASES["default"]["ENGINE"] else "postgresql"
-MEDIA_ROOT = BENCHMARK_DIR / f"media-{VENDOR}"
+MEDIA_ROOT = BENCHMARK_DIR / (
+    f"media-{VENDOR}" if DATABASE_NAME == DEFAULT_DATABASE else f"{DATABASE_NAME}-media-{VENDOR}"
+)
 STATIC_ROOT = BENCHMARK_DIR / "static"  # empty; WhiteNoise warns about a missing folder
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
-}

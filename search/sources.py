@@ -32,6 +32,8 @@ MAX_HITS = 1000
 # text or only matches a synonym.
 NAME_BONUS = 2.0
 NAME_FIELDS = {Speaker: "name", Organisation: "name", MemberProfile: "display_name"}
+# The relevance of a material found only in a file: below any ranked hit.
+FILE_RELEVANCE = 1e-6
 
 
 @dataclass(frozen=True)
@@ -156,12 +158,22 @@ class Sources:
         return found
 
     def material_hits(self, query, page_hits):
-        """Materials found in their page or in a file the user may download: the better of
-        both relevances, with the files that matched."""
+        """Materials found in their page or in a file the user may download, with the files
+        that matched. Files are matched, not ranked (ranking thousands of long texts is what
+        would make the search slow): a material found only in a file comes after those found
+        in their page, a file whose title holds a typed word first among them."""
         by_page = {hit.pk: hit for hit in page_hits}
-        documents = scored(LibraryDocument.objects.viewable_by(self.user), query)
-        if documents:
-            relevance_of = {document.pk: relevance for relevance, document in documents}
+        files = get_search_backend().search(
+            query[:MAX_QUERY_LENGTH],
+            LibraryDocument.objects.viewable_by(self.user).only("pk", "title"),
+            order_by_relevance=False,
+        )
+        typed = highlight_stems(query)
+        relevance_of = {
+            document.pk: FILE_RELEVANCE * (NAME_BONUS if mentions(document.title, typed) else 1)
+            for document in files[:MAX_HITS]
+        }
+        if relevance_of:
             links = MaterialDocument.objects.filter(
                 document__in=id_list(relevance_of),
                 page__in=MaterialPage.objects.live().filter(viewable_by(self.user)),

@@ -23,6 +23,7 @@ from search.sources import KINDS_BY_KEY, Sources
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
+POPULAR_TOPICS_CACHE_KEY = "search:popular-topics"
 SUGGESTIONS = 6
 # What a search backend raises when it cannot be reached or gives up.
 UNAVAILABLE = (TransportError, ApiError, ConnectionError, TimeoutError)
@@ -31,7 +32,8 @@ UNAVAILABLE = (TransportError, ApiError, ConnectionError, TimeoutError)
 @require_GET
 def search(request):
     query = clean(request.GET.get("q", ""))
-    context = {"query": query, "search_query": query, "topics": popular_topics()}
+    # A callable: the template reads the topics only where it shows them.
+    context = {"query": query, "search_query": query, "topics": popular_topics}
     if words(query):
         try:
             context.update(results(request, query))
@@ -102,11 +104,15 @@ def promoted_queries():
 
 
 def popular_topics():
-    """The topics with the most published materials (read when the template shows them)."""
-    topics = Topic.objects.annotate(
-        count=Count("materials", filter=Q(materials__live=True))
-    ).filter(count__gt=0)
-    return topics.order_by("-count", "name")[:10]
+    """The topics with the most published materials, counted at most every ten minutes."""
+
+    def count():
+        topics = Topic.objects.annotate(
+            count=Count("materials", filter=Q(materials__live=True))
+        ).filter(count__gt=0)
+        return list(topics.order_by("-count", "name")[:10])
+
+    return cache.get_or_set(POPULAR_TOPICS_CACHE_KEY, count, 600)
 
 
 def login_url(request):

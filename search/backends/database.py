@@ -11,7 +11,7 @@ from functools import reduce
 
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as vendor_backend
-from modelsearch.query import PlainText
+from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
 
 from search.backends.german import GermanQueries
 from search.language import stem
@@ -30,7 +30,7 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
 
 
 def german_postgres_backend():
-    from django.contrib.postgres.search import SearchQuery
+    from django.contrib.postgres.search import SearchQuery, SearchRank
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
@@ -53,6 +53,33 @@ def german_postgres_backend():
             else:
                 combined = reduce(lambda left, right: left | right, lexemes)
             return SearchQuery(combined, search_type="raw", config=config)
+
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            # A word's alternatives (spellings, synonyms) are ranked as one query: one
+            # ts_rank a vector instead of one for each alternative.
+            if isinstance(query, Or) and all(
+                isinstance(sub, PlainText) for sub in query.subqueries
+            ):
+                tsquery = self.build_tsquery(query, config=config)
+                rank = SearchRank(vector, tsquery, weights=self.sql_weights)
+                return rank * boost if boost != 1.0 else rank
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            # modelsearch's own, except that the matched vector is an alias: a large file's
+            # vector is then neither selected, sorted with the rows nor sent to Python.
+            if isinstance(self.query, (MatchAll, Not, Fuzzy)):
+                return super().search(config, start, stop, score_field, backend)
+            search_query = self.build_tsquery(self.query, config=config)
+            vectors = self.get_search_vectors(search_query)
+            rank_expression = self._build_rank_expression(vectors, config)
+            matched = vectors[0][0]
+            for vector, _boost in vectors[1:]:
+                matched = matched._combine(vector, "||", False)
+            queryset = self.queryset.alias(_vector_=matched).filter(_vector_=search_query)
+            return self._apply_ordering_and_scoring(
+                queryset, rank_expression, start, stop, score_field
+            )
 
     class GermanPostgresSearchBackend(GermanQueries, PostgresSearchBackend):
         query_compiler_class = GermanPostgresSearchQueryCompiler
