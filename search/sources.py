@@ -211,28 +211,26 @@ class Sources:
         )
 
     def present_pages(self, hits, request, stems):
-        pages = specific_pages(hits)
         return {
             page.pk: self.page_result(
                 page, "pages", request, stems, date=published(page.last_published_at)
             )
-            for page in pages
+            for page in specific_pages(hits)
         }
 
     def present_news(self, hits, request, stems):
-        news = NewsPage.objects.filter(pk__in=[hit.pk for hit in hits])
         return {
             item.pk: self.page_result(item, "news", request, stems, item.teaser, date=item.date)
-            for item in news
+            for item in specific_pages(hits)
         }
 
     def present_events(self, hits, request, stems):
-        pages = specific_pages(hits)
+        """Congresses and events with their first day (an event index page has none)."""
         return {
             page.pk: self.page_result(
                 page, "events", request, stems, date=getattr(page, "start_date", None)
             )
-            for page in pages
+            for page in specific_pages(hits)
         }
 
     def present_materials(self, hits, request, stems):

@@ -9,12 +9,11 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from home.pagination import page_of
+from library.browse import SEARCH_UNAVAILABLE
 from library.models import Topic
 from search.language import clean, highlight_stems, words
 from search.models import PROMOTED_QUERIES_CACHE_KEY, SearchTerm, SynonymGroup
@@ -25,8 +24,6 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 10
 POPULAR_TOPICS_CACHE_KEY = "search:popular-topics"
 SUGGESTIONS = 6
-# What a search backend raises when it cannot be reached or gives up.
-UNAVAILABLE = (TransportError, ApiError, ConnectionError, TimeoutError)
 
 
 @require_GET
@@ -37,7 +34,7 @@ def search(request):
     if words(query):
         try:
             context.update(results(request, query))
-        except UNAVAILABLE:
+        except SEARCH_UNAVAILABLE:
             logger.exception("The search backend is unavailable")
             context["unavailable"] = True
     elif query:
@@ -129,7 +126,7 @@ def suggestions(request):
         try:
             pages = sources.pages().autocomplete(query)[:SUGGESTIONS]
             found = [{"title": page.title, "url": page.get_url(request)} for page in pages]
-        except UNAVAILABLE:
+        except SEARCH_UNAVAILABLE:
             logger.exception("The search backend is unavailable")
     response = JsonResponse({"query": query, "suggestions": found})
     response["Cache-Control"] = "private, max-age=60"
