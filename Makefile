@@ -8,7 +8,7 @@ STAMPS := .stamps
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=config.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-only lint check-port messages migrate demo browser-deps clean
+.PHONY: help run test test-only lint check-port messages migrate demo browser-deps pg-client prod-demo clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -69,16 +69,29 @@ node_modules/.package-lock.json: package.json
 
 browser-deps: $(STAMPS)/browser node_modules/.package-lock.json
 
+# pg_dump, pg_restore and psql: deploy/backup.sh and restore.sh, their test on PostgreSQL, .ci/run.
+$(STAMPS)/pg-client:
+	@mkdir -p $(STAMPS)
+	@command -v pg_dump >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql-client; \
+	  else echo "pg_dump is missing: install the Debian package 'postgresql-client'." >&2; exit 1; fi; }
+	@touch $@
+
+pg-client: $(STAMPS)/pg-client
+
 lint: $(STAMPS)/dev messages ## Django checks, migrations up to date, ruff
 	$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint browser-deps test-only ## Set up and run the whole suite, browser tests included
+test: lint browser-deps pg-client test-only ## Set up and run the whole suite, browser tests included
 
 test-only: ## Run the suite without the set-up steps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+prod-demo: $(STAMPS)/runtime $(STAMPS)/gettext ## Production stack on loopback (nginx, Varnish, gunicorn, PostgreSQL) + smoke test; ARGS=--serve keeps it
+	deploy/prod-demo.sh $(ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and build leftovers
 	rm -rf $(VENV) $(STAMPS) node_modules db.sqlite3 static_collected test-artifacts

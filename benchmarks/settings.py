@@ -32,6 +32,7 @@ def benchmark_database(url):
         database["NAME"] = str(BENCHMARK_DIR / SQLITE_FILE)
     elif database["ENGINE"] == "django.db.backends.postgresql":
         database["NAME"] = DATABASE_NAME
+        database["OPTIONS"] = POSTGRES_OPTIONS | database.get("OPTIONS", {})  # noqa: F405
     else:
         raise ImproperlyConfigured(f"The benchmarks run on SQLite or PostgreSQL, not {url}.")
     database["CONN_HEALTH_CHECKS"] = True

@@ -7,12 +7,16 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community.views import accounts
+from config.health import healthz
 from home import views as home_views
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
+# allauth's rate limits answer through this one (config/outages.py).
+handler429 = "config.outages.too_many_requests"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

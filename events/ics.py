@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event, Timezone
 from wagtail.models import Site
 
-from home.models.pages import german_slug
+from home.models.pages import german_slug, unrestricted
 
 from .models import AgendaSession, CongressPage, Speaker
 from .models.pages import AGENDA_ORDER
@@ -82,7 +82,7 @@ def with_speakers(sessions):
 
 
 def public_congresses():
-    return CongressPage.objects.live().public()
+    return CongressPage.objects.live().filter(unrestricted())
 
 
 def sessions_starred_by(user):

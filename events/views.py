@@ -28,6 +28,7 @@ from events.models import (
     SessionFormat,
     StarredSession,
 )
+from home.models.pages import unrestricted
 
 FEED_FILENAME = "mein-programm.ics"
 
@@ -37,7 +38,7 @@ FEED_FILENAME = "mein-programm.ics"
 def my_programme(request):
     feed = CalendarFeed.objects.get_or_create(user=request.user)[0]
     feed_url = request.build_absolute_uri(reverse("events:calendar_feed", args=[feed.token]))
-    events_index = EventIndexPage.objects.live().public().first()
+    events_index = EventIndexPage.objects.live().filter(unrestricted()).first()
     return render(
         request,
         "events/my_programme.html",

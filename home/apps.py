@@ -7,6 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from home import navigation
+        from home import site_cache
 
-        navigation.connect()
+        site_cache.connect()
+        from home import frontend_cache
+
+        frontend_cache.connect()

@@ -1,45 +1,34 @@
-"""The main menu of each site, kept in the cache: it is the same on every page, and reading
-it costs two queries. Publishing, unpublishing, moving or deleting a page, a change of a
-page's privacy and a change of a site clear it."""
+"""The menus: the same on every page of a site or section, so they are kept in the cache
+(home/site_cache.py, which forgets them whenever a page or a view restriction changes)."""
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
 
-TIMEOUT = 60 * 60 * 24
+from home.models.pages import unrestricted
+from home.site_cache import cached
+
+MENU_FIELDS = ("title", "url_path", "path", "depth")
 
 
-def cache_key(site_id):
-    return f"main-menu:{site_id}"
+def menu_items(parent, site):
+    """The live, public children of `parent` marked »show in menus«, as (title, url, path)."""
+    children = parent.get_children().live().filter(unrestricted()).in_menu().only(*MENU_FIELDS)
+    return [(page.title, page.get_url(current_site=site), page.path) for page in children]
 
 
 def main_menu_pages(site):
-    """The site root's live, public children marked »show in menus«, as (title, url, path)."""
-    items = cache.get(cache_key(site.pk))
-    if items is None:
-        children = (
-            site.root_page.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .only("title", "url_path", "path", "depth")
-        )
-        items = [(page.title, page.get_url(current_site=site), page.path) for page in children]
-        cache.set(cache_key(site.pk), items, TIMEOUT)
-    return items
+    """The main menu: the menu items below the site's start page."""
+    return cached(f"main-menu:{site.pk}", lambda: menu_items(site.root_page, site))
 
 
-def clear_main_menus(**kwargs):
-    cache.delete_many([cache_key(site_id) for site_id in Site.objects.values_list("pk", flat=True)])
+def section_menu(page, site):
+    """The menu of the section `page` belongs to (the page right below the start page and
+    its menu items) as (section title, url, path) and the items, or None without items."""
 
+    def build():
+        section = page if page.depth == 3 else Page.objects.ancestor_of(page).get(depth=3)
+        items = menu_items(section, site)
+        if not items:
+            return None
+        return (section.title, section.get_url(current_site=site), section.path), items
 
-def connect():
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(clear_main_menus, dispatch_uid=f"main-menu-{signal}")
-    post_delete.connect(clear_main_menus, sender=Page, dispatch_uid="main-menu-page-delete")
-    for model in (PageViewRestriction, Site):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                clear_main_menus, sender=model, dispatch_uid=f"main-menu-{model.__name__}-{signal}"
-            )
+    return cached(f"section-menu:{site.pk}:{page.path[:12]}", build)

@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.frontend_cache import mark_public_page
 from home.models import Organisation
 
 
@@ -17,3 +19,4 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+hooks.register("before_serve_page", mark_public_page)  # config.middleware.FrontendCacheMiddleware

@@ -91,6 +91,7 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
 _DIGRAPHS = {digraph: umlaut for umlaut, digraph in _UMLAUTS.items()}
+_FOLDED = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 _stemmer = snowballstemmer.stemmer("german")
 
 
@@ -119,8 +120,7 @@ def stem(word):
 
 def fold(text):
     """Lower case without umlauts and ß, for comparing spellings (»Straße« → »strasse«)."""
-    text = text.lower().replace("ß", "ss")
-    return "".join(_UMLAUTS.get(char, char)[0] for char in text)
+    return text.lower().translate(_FOLDED)
 
 
 def spellings(word):

@@ -1,6 +1,7 @@
 """The text a result shows: a passage around the first word the query found, with the found
 words marked, escaped like all other text."""
 
+import functools
 import re
 
 from django.utils.html import escape, strip_tags
@@ -37,9 +38,39 @@ def _matches(token, stems):
     return any(folded == stem or (len(stem) > 3 and folded.startswith(stem)) for stem in stems)
 
 
+# How a folded letter may be written: fold() turns »ä« into »a« and »ß« into »ss«.
+_WRITTEN = {"a": "[aä]", "o": "[oö]", "u": "[uü]"}
+
+
+@functools.lru_cache(maxsize=256)
+def _finder(stems):
+    """A regex for where a word matching one of `stems` may begin in unfolded text."""
+    patterns = []
+    for stem in stems:
+        written = re.escape(stem).replace("ss", "(?:ss|ß)")
+        written = "".join(_WRITTEN.get(char, char) for char in written)
+        patterns.append(written if len(stem) > 3 else written + r"(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+
+
+def _first_match(text, stems):
+    """The first word of `text` that one of `stems` matches, found by a regex instead of
+    folding every word of a long file text."""
+    if not stems:
+        return None
+    for candidate in _finder(tuple(sorted(stems))).finditer(text):
+        token = _TOKEN.match(text, candidate.start())
+        if token and _matches(token.group(), stems):
+            return token
+    return None
+
+
 def mentions(text, stems):
     """Whether a word of `text` is one of `stems` (or, for longer stems, begins with it)."""
-    return any(_matches(token, stems) for token in _TOKEN.findall(text or ""))
+    folded = fold(text or "")
+    if not any(stem in folded for stem in stems):  # the usual answer, found quickly
+        return False
+    return any(_matches(token, stems) for token in _TOKEN.findall(text))
 
 
 def snippet(text, stems, length=SNIPPET_LENGTH):
@@ -48,8 +79,7 @@ def snippet(text, stems, length=SNIPPET_LENGTH):
     text = " ".join((text or "").split())
     if not text:
         return ""
-    tokens = list(_TOKEN.finditer(text))
-    first = next((token for token in tokens if _matches(token.group(), stems)), None)
+    first = _first_match(text, stems)
     start = 0
     if first is not None and first.start() > length // 3:
         start = text.rfind(" ", 0, first.start() - length // 3) + 1

@@ -15,6 +15,7 @@ from wagtail.search.utils import normalise_query_string
 from home.pagination import page_of
 from library.browse import SEARCH_UNAVAILABLE
 from library.models import Topic
+from search.cache import cached_hits
 from search.language import clean, highlight_stems, words
 from search.models import PROMOTED_QUERIES_CACHE_KEY, SearchTerm, SynonymGroup
 from search.sources import KINDS_BY_KEY, Sources
@@ -46,7 +47,7 @@ def results(request, query):
     """The hits of `query` for the user: counts per kind, one page of results and the
     editors' picks; the query is counted for the editors' report."""
     sources = Sources(request.user)
-    hits = sources.hits(query)
+    hits = cached_hits(sources, query)
     kind = request.GET.get("type", "")
     if kind not in hits:
         kind = ""

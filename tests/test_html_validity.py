@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from community.demo.data import MEMBER_EMAIL, PENDING
 from community.models import MaterialCollection, MemberProfile, Question
+from config.outages import maintenance_response
 from events import waiting_list
 from events.models import AgendaSession, CongressPage
 from home.models import NewsIndexPage
@@ -90,6 +91,8 @@ def rendered_pages(db, client, monkeypatch, tmp_path):
     # The 500 page has no database behind it; render it the way Django's handler does.
     error = server_error(RequestFactory().get("/"))
     files.append(write(tmp_path / "server-error-page.html", error.content))
+    # So has the maintenance page shown while the database is down (config/outages.py).
+    files.append(write(tmp_path / "maintenance-page.html", maintenance_response().content))
     return files
 
 

@@ -7,6 +7,7 @@ defaults and switch features on or off.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,12 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
+# Media on S3-compatible storage when a bucket is named (empty keys: boto3's own credentials).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -44,6 +51,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plattform@b-b-e.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+VARNISH_URL = os.environ.get("VARNISH_URL", "")
+FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "300"))
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
 # --- Applications ---------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -55,6 +67,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -87,8 +100,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: one log line per request, then the 503 page while the database is down.
+    "config.request_log.RequestLogMiddleware",
+    "config.outages.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Visitors' views of public pages from the cache (PAGE_CACHE), then the request's
+    # Wagtail site and start page (home/site_cache.py).
+    "config.middleware.PageCacheMiddleware",
+    "home.site_cache.SiteMiddleware",
+    # Cache-Control for Varnish; above sessions and CSRF to see the cookies they set.
+    "config.middleware.FrontendCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -126,6 +148,12 @@ TEMPLATES = [
 # --- Data -----------------------------------------------------------------------------------
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL: an unreachable server fails in seconds (503 page, /healthz), not after minutes;
+# the planner costs random reads as on SSDs (the usual tuning), so that full-text searches
+# use their GIN index for common words instead of reading every file's text.
+POSTGRES_OPTIONS = {"connect_timeout": 3, "options": "-c random_page_cost=1.1"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = POSTGRES_OPTIONS | DATABASES["default"].get("OPTIONS", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
@@ -134,9 +162,18 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bbe",
+            # While Redis is down the site serves on without the cache (errors are logged);
+            # short timeouts keep a Redis that does not answer from holding up each request.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Sessions in the database, read through the cache: members stay logged in without Redis.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -221,6 +258,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+MEDIA_HOSTS = []  # where media URLs point when they are not on this host (CSP img-src)
+if AWS_STORAGE_BUCKET_NAME:
+    # A private bucket (django-storages): no ACL makes a file public, every file URL is signed
+    # and expires, an upload never replaces a file of the same name. Documents still pass
+    # Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD), which streams them from the bucket.
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    # Signed image addresses outlive every cached page and fragment (the footer: a day).
+    AWS_QUERYSTRING_EXPIRE = 2 * 24 * 60 * 60
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    # Image URLs: https://ENDPOINT/BUCKET/... (path style) or https://BUCKET.s3.amazonaws.com/...
+    _parts = urlsplit(AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+    MEDIA_HOSTS = [f"{_parts.scheme}://{_parts.netloc}"]
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -254,6 +306,19 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its wrapper uses an inline style (CSP)
 WAGTAILEMBEDS_FINDERS = [
     {"class": "home.embeds.PrivacyEnhancedOEmbedFinder", "providers": [youtube, vimeo]},
 ]
+
+# --- Frontend cache (Varnish: deploy/varnish/default.vcl) ----------------------------------
+# Anonymous views of public pages may be kept FRONTEND_CACHE_S_MAXAGE seconds
+# (config/middleware.py); publishing purges them (home/frontend_cache.py). Without
+# VARNISH_URL the app is installed all the same and purges nothing.
+WAGTAILFRONTENDCACHE = {}
+if VARNISH_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": VARNISH_URL,
+        }
+    }
 
 # --- Knowledge database --------------------------------------------------------------------
 # Reading the text of an uploaded file (library/files.py) runs in a child process with these
@@ -294,7 +359,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_HOSTS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -309,7 +374,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_HOSTS],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],

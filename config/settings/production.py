@@ -8,8 +8,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.error_reporting import init_error_reporting
+
 from .base import *  # noqa: F403
-from .base import REDIS_URL, SECRET_KEY, env_bool
+from .base import LOG_FORMAT, REDIS_URL, SECRET_KEY, SENTRY_DSN, env_bool
 
 for _name, _value in (
     ("SECRET_KEY", SECRET_KEY),
@@ -30,9 +32,20 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Warnings and errors of every part, and one line per request (config/request_log.py), on
+# standard error: readable lines, or JSON lines with LOG_FORMAT=json.
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be plain or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "config.request_log.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"config.request_log": {"level": "INFO"}},
 }
+
+init_error_reporting(SENTRY_DSN)

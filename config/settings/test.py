@@ -8,8 +8,13 @@ SECRET_KEY = "test-only-secret-key"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Media on disk under test-artifacts/, even where the environment names an S3 bucket.
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Visitors' pages are not kept (config.middleware.PageCacheMiddleware): a test that changes
+# what a page shows sees it at once. tests/config/test_page_cache.py switches it on.
+PAGE_CACHE = False
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as in production
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 # The database backend, whatever the environment says: the live Elasticsearch tests
 # (marker `elasticsearch`) switch to it themselves where ELASTICSEARCH_URL is set.

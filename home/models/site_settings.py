@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from home.blocks import ContactsBlock, FooterLinksBlock
+from home.site_cache import cached
 
 
 @register_setting(icon="site")
@@ -79,3 +80,10 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings of `site`, from the cache (home/site_cache.py) when they are there."""
+        if site is None:
+            return super().for_site(site)
+        return cached(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))

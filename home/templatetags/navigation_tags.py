@@ -2,7 +2,8 @@ from django import template
 from wagtail.models import Page, Site
 
 from home.groups import group_names
-from home.navigation import main_menu_pages
+from home.navigation import MENU_FIELDS, main_menu_pages
+from home.navigation import section_menu as section_menu_items
 
 register = template.Library()
 
@@ -18,9 +19,6 @@ def may_use_admin(user):
     return user.is_authenticated and (
         user.is_superuser or bool(group_names(user) - SITE_ONLY_GROUPS)
     )
-
-
-MENU_FIELDS = ("title", "url_path", "path", "depth")
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -65,13 +63,17 @@ def section_menu(context):
     """The pages of the current section (the top-level page the current page belongs to,
     and its children marked »show in menus«), so visitors reach every page by clicking."""
     page = context.get("page")
-    if not isinstance(page, Page) or page.depth < 3:
+    site = Site.find_for_request(context["request"])
+    in_section = site is not None and isinstance(page, Page) and page.depth >= 3
+    menu = section_menu_items(page, site) if in_section else None
+    if menu is None:
         return {"section": None}
-    section = page if page.depth == 3 else Page.objects.ancestor_of(page).get(depth=3)
-    children = list(section.get_children().live().public().in_menu().only(*MENU_FIELDS))
+    (title, url, path), items = menu
+    current_path = page.path
     return {
-        "section": section if children else None,
-        "items": children,
-        "current_path": page.path,
-        "request": context["request"],
+        "section": {"title": title, "url": url, "current": path == current_path},
+        "items": [
+            {"title": title, "url": url, "current": path == current_path}
+            for title, url, path in items
+        ],
     }

@@ -1,4 +1,13 @@
+from search.cache import index_changed
 from search.language import clean, expand, words
+
+
+class NotifyingRebuilder:
+    """Mixed into a backend's rebuilder: `update_index` makes the kept hit lists stale."""
+
+    def finish(self):
+        super().finish()
+        index_changed()
 
 
 class GermanQueries:
@@ -12,6 +21,25 @@ class GermanQueries:
             query = expand(query, SynonymGroup.objects.as_map(), operator or "and") or ""
             operator = None
         return super().search(query, model_or_queryset, fields, operator, **kwargs)
+
+    def __init__(self, params):
+        super().__init__(params)
+        rebuilder = self.rebuilder_class
+        if rebuilder is not None:
+            self.rebuilder_class = type(rebuilder.__name__, (NotifyingRebuilder, rebuilder), {})
+
+    # Whatever changes the index makes the search's cached hit lists stale (search/cache.py).
+    def add(self, obj):
+        super().add(obj)
+        index_changed()
+
+    def add_bulk(self, model, obj_list):
+        super().add_bulk(model, obj_list)
+        index_changed()
+
+    def delete(self, obj):
+        super().delete(obj)
+        index_changed()
 
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):
         if isinstance(query, str):

@@ -10,20 +10,6 @@ from tests.helpers import soup, text_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def programme(home_page):
-    return ContentPageFactory(
-        parent=home_page, title="Programm", slug="programm", show_in_menus=True
-    )
-
-
-@pytest.fixture
-def mentors(programme):
-    return ContentPageFactory(
-        parent=programme, title="PatInnen und MentorInnen", slug="patinnen", show_in_menus=True
-    )
-
-
 def menu_items(response):
     return [
         (text_of(a), a["href"]) for a in soup(response).select("nav.main-nav .main-nav__list a")

@@ -32,7 +32,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.library.test_query_budget import (
-    MEMBER_LOGIN_QUERIES,
+    MEMBER_QUERY_BUDGET,
     QUERY_BUDGET,
     measure,
     text_document,
@@ -43,8 +43,6 @@ pytestmark = pytest.mark.django_db
 
 SEARCH = "/suche/"
 WORD = "Wegweiser"
-# What members' results cost besides: the search of questions and of member profiles.
-MEMBER_SOURCES = 2
 VIEWS = {"all": {"q": WORD}, "materials": {"q": WORD, "type": "materials"}}
 
 
@@ -115,7 +113,7 @@ def measure_views(client, assert_max_queries, budget):
 
 @pytest.mark.parametrize(
     ("groups", "budget"),
-    [(None, QUERY_BUDGET), (["Mitglieder"], QUERY_BUDGET + MEMBER_LOGIN_QUERIES + MEMBER_SOURCES)],
+    [(None, QUERY_BUDGET), (["Mitglieder"], MEMBER_QUERY_BUDGET)],
     ids=["visitor", "member"],
 )
 def test_results_page_stays_within_the_budget_and_flat_from_10_to_1000_hits(

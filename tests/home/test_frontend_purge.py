@@ -1,0 +1,173 @@
+"""Changes purge the frontend cache (home/frontend_cache.py). A real HTTP server in a thread
+stands in for Varnish and records the PURGE and BAN requests the site sends to it."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from tests.factories import (
+    ContentPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    OrganisationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def varnish(settings, home_page):
+    """The (method, Host, path) of every request the fake Varnish received, from when the
+    start page and its site settings exist."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            self.record()
+
+        def do_BAN(self):
+            self.record()
+
+        def record(self):
+            received.append((self.command, self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    yield received
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page, show_in_menus=True)
+
+
+@pytest.fixture
+def news_page(news_index):
+    return NewsPageFactory(parent=news_index, title="Tandems in Leipzig", slug="tandems")
+
+
+def purged(received):
+    return {path for method, host, path in received if method == "PURGE" and host == "localhost"}
+
+
+def banned(received):
+    return [path for method, host, path in received if method == "BAN"]
+
+
+def test_publishing_a_news_page_purges_it_the_news_list_and_the_start_page(
+    varnish, news_page, django_capture_on_commit_callbacks
+):
+    news_page.title = "Tandems in Leipzig und Halle"
+    with django_capture_on_commit_callbacks(execute=True):
+        news_page.save_revision().publish()
+
+    assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
+    assert banned(varnish) == []
+
+
+def test_purge_goes_out_after_the_commit(varnish, news_page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        news_page.save_revision().publish()
+    assert "/meldungen/" not in purged(varnish)
+
+    for callback in callbacks:
+        callback()
+
+    assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
+
+
+def test_unpublishing_a_news_page_purges_it_and_its_listings(
+    varnish, news_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        news_page.unpublish()
+
+    assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
+
+
+def test_deleting_a_news_page_purges_it_and_its_listings(
+    varnish, news_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        news_page.delete()
+
+    assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
+
+
+def test_moving_a_news_page_purges_its_old_and_new_address_and_both_lists(
+    varnish, home_page, news_page, django_capture_on_commit_callbacks
+):
+    archive = NewsIndexPageFactory(parent=home_page, title="Archiv", slug="archiv")
+    with django_capture_on_commit_callbacks(execute=True):
+        news_page.move(archive, pos="last-child")
+
+    assert {"/meldungen/tandems/", "/meldungen/", "/archiv/tandems/", "/archiv/", "/"} <= purged(
+        varnish
+    )
+    assert banned(varnish) == []
+
+
+def test_saving_site_settings_bans_everything(
+    varnish, site_settings, django_capture_on_commit_callbacks
+):
+    site_settings.tagline = "Neue Unterzeile"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+
+    assert banned(varnish) == ["/"]
+
+
+def test_publishing_a_page_of_the_main_menu_bans_everything(
+    varnish, news_index, django_capture_on_commit_callbacks
+):
+    news_index.title = "Aktuelles"
+    with django_capture_on_commit_callbacks(execute=True):
+        news_index.save_revision().publish()
+
+    assert banned(varnish) == ["/"]
+
+
+def test_restricting_a_page_bans_everything(varnish, home_page, django_capture_on_commit_callbacks):
+    page = ContentPageFactory(parent=home_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(Group.objects.get(name="Mitglieder"))
+
+    assert banned(varnish) == ["/"]
+
+
+def test_changing_a_snippet_shown_in_pages_bans_everything(
+    varnish, home_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationFactory(name="Stiftung Ankommen Hamburg")
+
+    assert banned(varnish) == ["/"]
+
+
+def test_nothing_is_sent_without_a_frontend_cache(
+    settings, news_page, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {}
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        news_page.save_revision().publish()
+
+    assert callbacks == []

@@ -1,0 +1,146 @@
+"""The site cache (home/site_cache.py): what every page reads comes from the cache, and no
+change an editor makes is ever hidden behind it."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from tests.factories import (
+    AgendaSessionFactory,
+    CongressPageFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    LibraryIndexPageFactory,
+    MaterialPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    UserFactory,
+)
+from tests.helpers import soup, text_of
+from tests.home.test_query_budget import queries_for
+
+pytestmark = pytest.mark.django_db
+
+# Issue #10: every page a visitor opens, at most this many queries.
+ANONYMOUS_BUDGET = 12
+
+
+def main_menu(response):
+    return [text_of(a) for a in soup(response).select("nav.main-nav .main-nav__list a")]
+
+
+def section_menu(response):
+    return [text_of(a) for a in soup(response).select(".section-menu__list a")]
+
+
+def publish(page, **fields):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def test_every_kind_of_page_a_visitor_opens_costs_at_most_12_queries(client, home_page, mentors):
+    news_index = NewsIndexPageFactory(parent=home_page, show_in_menus=True)
+    news = NewsPageFactory(parent=news_index)
+    library = LibraryIndexPageFactory(parent=home_page, show_in_menus=True)
+    material = MaterialPageFactory(parent=library)
+    events = EventIndexPageFactory(parent=home_page, show_in_menus=True)
+    event = EventPageFactory(parent=events)
+    congress = CongressPageFactory(parent=events)
+    for _ in range(5):
+        AgendaSessionFactory(congress=congress)
+    pages = [home_page, mentors.get_parent(), mentors, news_index, news, library, material]
+    pages += [events, event, congress]
+
+    costs = {page.url: queries_for(client, page.url) for page in pages}
+
+    assert max(costs.values()) <= ANONYMOUS_BUDGET, costs
+
+
+def test_a_page_published_with_a_new_title_shows_it_in_the_menus_at_once(client, mentors):
+    programme = mentors.get_parent().specific
+    assert main_menu(client.get(mentors.url)) == ["Programm"]
+
+    publish(programme, title="Das Programm")
+    publish(mentors.specific, title="Patenschaften")
+    response = client.get(mentors.url)
+
+    assert main_menu(response) == ["Das Programm"]
+    assert section_menu(response) == ["Patenschaften"]
+    assert text_of(soup(response).select_one("#section-menu-title")) == "Das Programm"
+
+
+def test_a_page_restricted_after_it_was_served_asks_visitors_to_log_in_at_once(
+    client, programme, mentors
+):
+    assert client.get(mentors.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=programme, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Mitglieder"))
+
+    response = client.get(mentors.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
+    assert "Programm" not in main_menu(client.get("/"))
+    client.force_login(UserFactory(groups=["Mitglieder"]))
+    assert client.get(mentors.url).status_code == 200
+
+
+def test_lifting_a_restriction_opens_the_page_at_once(client, programme):
+    restriction = PageViewRestriction.objects.create(
+        page=programme, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(programme.url).status_code == 302
+
+    restriction.delete()
+
+    assert client.get(programme.url).status_code == 200
+    assert main_menu(client.get("/")) == ["Programm"]
+
+
+def test_an_unpublished_page_is_gone_at_once(client, programme, mentors):
+    assert client.get(mentors.url).status_code == 200
+
+    mentors.unpublish()
+
+    assert client.get(mentors.url).status_code == 404
+    assert section_menu(client.get(programme.url)) == []
+
+
+def test_a_moved_page_answers_at_its_new_address_and_the_old_one_redirects_there(
+    client, home_page, programme, mentors
+):
+    old_url = mentors.url
+    assert client.get(old_url).status_code == 200
+
+    mentors.move(home_page, pos="last-child")
+    mentors.refresh_from_db()
+
+    old = client.get(old_url)
+    assert (old.status_code, old["Location"]) == (301, "/patinnen/")
+    assert client.get("/patinnen/").status_code == 200
+
+
+def test_a_page_renamed_in_its_address_is_found_there(client, mentors):
+    assert client.get(mentors.url).status_code == 200
+
+    publish(mentors.specific, slug="lotsinnen")
+
+    assert client.get("/programm/patinnen/").status_code == 404
+    assert client.get("/programm/lotsinnen/").status_code == 200
+
+
+def test_changed_site_settings_show_in_the_footer_and_header_on_the_next_page(
+    client, programme, site_settings
+):
+    client.get(programme.url)
+
+    site_settings.funding_notice = "Gefördert vom Bund."
+    site_settings.tagline = "Wissen teilen"
+    site_settings.save()
+    page = soup(client.get(programme.url))
+
+    assert text_of(page.select_one(".funding__notice")) == "Gefördert vom Bund."
+    assert text_of(page.select_one(".brand__tagline")) == "Wissen teilen"
