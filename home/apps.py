@@ -7,9 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from home import site_cache
+        from home import (
+            frontend_cache,
+            lookups,  # noqa: F401 -- registers the `__among` lookup
+            site_cache,
+        )
 
         site_cache.connect()
-        from home import frontend_cache
-
         frontend_cache.connect()

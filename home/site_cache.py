@@ -18,6 +18,9 @@ from wagtail.signals import post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 VERSION_KEY = "site-cache:version"
+# The search index's version: the search backends set a new one whenever they index or
+# remove anything (search/cache.py), so that what was found before is not read again.
+INDEX_VERSION_KEY = "search:index-version"
 TIMEOUT = 60 * 60 * 24
 MISSING = object()
 SLUG = re.compile(r"[-\w]{1,100}")

@@ -9,21 +9,23 @@ and this type). Each value's count is what the result would hold with that value
 under the other facets' filters, as shops and catalogues count.
 """
 
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db import connection
+from django.core.cache import cache
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from home.groups import audience
 from home.models import Organisation
 from home.pagination import page_of
+from home.site_cache import INDEX_VERSION_KEY, version
 from library.models import (
     LibraryDocument,
     MaterialDocument,
@@ -40,6 +42,7 @@ SORTS = {
     "downloads": (_("Most downloaded"), ["-downloads", "title", "pk"]),
 }
 DEFAULT_SORT = "newest"
+TIMEOUT = 10 * 60  # seconds a list's hits and counts are kept at most
 
 logger = logging.getLogger(__name__)
 # What Elasticsearch raises when it cannot be reached: the list then says so.
@@ -80,17 +83,6 @@ def search_ids(queryset, words):
     return [item.pk for item in results]
 
 
-def id_list(ids):
-    """An `__in` value for many ids as one parameter: a list of thousands would be pasted
-    into every facet query and make each slow to build and send."""
-    ids = list(ids)
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", [ids])
-    if connection.vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-    return ids
-
-
 @dataclass(frozen=True)
 class FacetKind:
     """A facet: its GET parameter and heading, the relation of MaterialPage it filters and
@@ -121,28 +113,51 @@ FACETS = [
 
 
 class MaterialBrowser:
-    """The library's list for one request: `materials` are the library's materials."""
+    """The library's list for one request: the materials below `library`.
 
-    def __init__(self, request, materials, per_page=10):
+    What the filters find and the facets' counts are kept in the cache, for every request
+    with the same filters: the site cache's version (home/site_cache.py) changes with any
+    material, taxonomy or view restriction, and for free text the search index's version and
+    who asks (visitors, or people with the same groups) are part of the key too."""
+
+    def __init__(self, request, library, per_page=10):
         self.request = request
+        self.library = library
         self.per_page = per_page
         self.params = request.GET
         self.query = " ".join(self.params.get("q", "").split())[:MAX_QUERY_LENGTH]
         sort = self.params.get("sort", DEFAULT_SORT)
         self.sort = sort if sort in SORTS else DEFAULT_SORT
         self.selected = {kind.name: self.params.getlist(kind.name) for kind in FACETS}
-        self.base = materials.visible()
+        self.base = MaterialPage.objects.descendant_of(library).visible()
         self.search_unavailable = False
         if self.query:
             # The hits, read once: the facets and the results then need no more than them.
+            self.base = MaterialPage.objects.filter(pk__among=self.found())
+
+    def cache_key(self, name, *parts):
+        """A key for what the list keeps, stale once the site or (for free text) the search
+        index changes."""
+        versions = [version()]
+        if self.query:
+            versions += [version(INDEX_VERSION_KEY), audience(self.request.user), self.query]
+        text = "\n".join(str(part) for part in [self.library.pk, *versions, *parts])
+        return f"library:{name}:{hashlib.sha256(text.encode()).hexdigest()}"
+
+    def found(self):
+        """The ids of the visible materials the free text finds."""
+        key = self.cache_key("found")
+        found = cache.get(key)
+        if found is None:
             try:
                 found = self.base.filter(self.text_filter()).order_by()
                 found = list(found.values_list("pk", flat=True))
             except SEARCH_UNAVAILABLE:
                 logger.exception("The search backend is unavailable")
                 self.search_unavailable = True
-                found = []
-            self.base = MaterialPage.objects.filter(pk__in=id_list(found))
+                return []
+            cache.set(key, found, TIMEOUT)
+        return found
 
     def text_filter(self):
         """Materials whose page or whose files the visitor may read hold the words. Text
@@ -168,13 +183,30 @@ class MaterialBrowser:
 
     @cached_property
     def facets(self):
-        return [self.facet(kind) for kind in FACETS]
+        """Each facet with its values and their counts under the other facets' filters."""
+        chosen = [sorted(set(self.selected[kind.name])) for kind in FACETS]
+        key = self.cache_key("facets", json.dumps(chosen))
+        counted = cache.get(key)
+        if counted is None:
+            counted = [self.facet_values(kind) for kind in FACETS]
+            if not self.search_unavailable:
+                cache.set(key, counted, TIMEOUT)
+        return [
+            Facet(
+                kind.name,
+                kind.label,
+                [
+                    FacetValue(value, label, count, value in self.selected[kind.name])
+                    for value, label, count in values
+                ],
+            )
+            for kind, values in zip(FACETS, counted, strict=True)
+        ]
 
-    def facet(self, kind):
-        """The values of one facet with their counts under the other facets' filters, in one
-        query that groups the materials by the value; a chosen value counting nothing is
+    def facet_values(self, kind):
+        """(value, label, count) of one facet's values under the other facets' filters, in
+        one query that groups the materials by the value; a chosen value counting nothing is
         listed too (its label costs a query then)."""
-        chosen = self.selected[kind.name]
         if kind.model is None:
             fields = {"value": F(kind.relation), "label": F(kind.relation)}
         else:
@@ -195,11 +227,7 @@ class MaterialBrowser:
             rows.sort(key=lambda row: -int(row["value"]))
         else:
             rows.sort(key=lambda row: tuple(row[key] or 0 for key in kind.order))
-        values = []
-        for row in rows:
-            value = str(row["value"])
-            values.append(FacetValue(value, str(row["label"]), row["count"], value in chosen))
-        return Facet(kind.name, kind.label, values)
+        return [(str(row["value"]), str(row["label"]), row["count"]) for row in rows]
 
     def missing_choices(self, kind, counted):
         """Rows with count 0 for the chosen values of `kind` that the result lacks."""

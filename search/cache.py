@@ -13,32 +13,21 @@ import hashlib
 
 from django.core.cache import cache
 
-from home.groups import group_names
-from home.site_cache import new_version, version
+from home.groups import audience
+from home.site_cache import INDEX_VERSION_KEY, new_version, version
 
-VERSION_KEY = "search:index-version"
 TIMEOUT = 10 * 60
 
 
 def index_changed(**kwargs):
-    new_version(VERSION_KEY)
-
-
-def audience(user):
-    """Who sees the same hits: visitors (and inactive accounts), superusers, and people
-    with the same groups."""
-    if not (user.is_authenticated and user.is_active):
-        return "visitors"
-    if user.is_superuser:
-        return "superusers"
-    return "groups:" + ",".join(sorted(group_names(user)))
+    new_version(INDEX_VERSION_KEY)
 
 
 def cached_hits(sources, query):
     """`sources.hits(query)`, from the cache when the same audience searched it since the
     index last changed."""
     digest = hashlib.sha256(f"{audience(sources.user)}\n{query}".encode()).hexdigest()
-    key = f"search:hits:{version(VERSION_KEY)}:{digest}"
+    key = f"search:hits:{version(INDEX_VERSION_KEY)}:{digest}"
     hits = cache.get(key)
     if hits is None:
         hits = sources.hits(query)

@@ -21,7 +21,6 @@ from community.questions import discussion_texts
 from events.models import AgendaSession, CongressPage, EventIndexPage, EventPage, Speaker
 from home.models import NewsPage, Organisation
 from home.models.pages import viewable_by
-from library.browse import id_list
 from library.models import LibraryDocument, MaterialDocument, MaterialPage
 from search.language import MAX_QUERY_LENGTH, highlight_stems
 from search.snippets import mentions, snippet, stream_text
@@ -175,7 +174,7 @@ class Sources:
         }
         if relevance_of:
             links = MaterialDocument.objects.filter(
-                document__in=id_list(relevance_of),
+                document__among=relevance_of,
                 page__in=MaterialPage.objects.live().filter(viewable_by(self.user)),
             ).values_list("page_id", "document_id")
             for page_id, document_id in links:

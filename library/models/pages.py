@@ -128,9 +128,7 @@ class LibraryIndexPage(SitePage):
         from library.browse import MaterialBrowser  # browse.py builds on these models
 
         context = super().get_context(request, *args, **kwargs)
-        context["browser"] = MaterialBrowser(
-            request, MaterialPage.objects.descendant_of(self), self.per_page
-        )
+        context["browser"] = MaterialBrowser(request, self, self.per_page)
         return context
 
 
