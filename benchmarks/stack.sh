@@ -133,7 +133,9 @@ stack_varnish() {
   stack_wait "http://127.0.0.1:$VARNISH_PORT/healthz"
 }
 
-# nginx serving the files of $STACK_DIR/site (a saved copy of the start page) as they are.
+# nginx serving the files of $STACK_DIR/site (a saved copy of the start page) as they are,
+# and compressed from a copy gzipped in advance, as Varnish keeps pages, for browsers that
+# accept gzip.
 stack_nginx_static() {
   local user_line=""
   if [ "$(id -u)" = 0 ]; then
@@ -158,6 +160,7 @@ http {
         listen 127.0.0.1:$STATIC_PORT;
         root $STACK_DIR/site;
         index index.html;
+        gzip_static on;
     }
 }
 EOF

@@ -10,6 +10,7 @@ demo content (`make prod-demo`), not for a live site. Exits 1 if a check fails.
 """
 
 import argparse
+import gzip
 import http.cookiejar
 import json
 import os
@@ -156,6 +157,23 @@ def check_pages(report, visitor, pages):
         )
 
 
+def check_compressed(report, visitor, url):
+    """Varnish keeps pages gzip-compressed: browsers get them so, other clients plain."""
+    request = urllib.request.Request(  # noqa: S310 - the https base given on the command line
+        urllib.parse.urljoin(visitor.base, url), headers={"Accept-Encoding": "gzip"}
+    )
+    with visitor.opener.open(request, timeout=30) as response:
+        encoding, body = response.headers.get("Content-Encoding"), response.read()
+    _, headers, plain = visitor.request(url)
+    report.check(
+        encoding == "gzip"
+        and headers.get("Content-Encoding") is None
+        and gzip.decompress(body).decode() == plain,
+        f"{url}: gzip for browsers ({encoding}, {len(body):,} bytes), plain for others"
+        f" ({len(plain.encode()):,} bytes)",
+    )
+
+
 def check_never_cached(report, client, path, who):
     answers = [client.request(path) for _ in range(2)]
     caches = [headers["X-Cache"] for _, headers, _ in answers]
@@ -269,6 +287,7 @@ def main():
     report = Report()
     print(f"Smoke test of {base} (nginx -> Varnish -> gunicorn)")
     check_pages(report, visitor, facts["pages"])
+    check_compressed(report, visitor, "/")
     check_files(report, visitor, facts)
     for path in ("/suche/?q=Patenschaft", "/admin/login/", "/konto/login/"):
         check_never_cached(report, visitor, path, "a visitor")

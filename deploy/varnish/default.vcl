@@ -12,7 +12,8 @@ vcl 4.1;
 #   BAN /        drops everything (site settings, menus, snippets, privacy changed).
 # Both are accepted only from this host, and never through nginx (which sets X-Real-IP).
 #
-# Responses carry X-Cache: HIT (from the cache), MISS (fetched and cacheable) or PASS.
+# Cached pages are kept gzip-compressed. Responses carry X-Cache: HIT (from the cache), MISS
+# (fetched and cacheable) or PASS.
 
 backend default {
     .host = "127.0.0.1";
@@ -77,6 +78,12 @@ sub vcl_backend_response {
     }
     # While gunicorn restarts, a page a little older than its s-maxage is better than an error.
     set beresp.grace = 1m;
+    # Kept compressed: compressed once here instead of by nginx for every browser (nginx
+    # passes it on as it is); Varnish unpacks it for the rare client that takes no gzip.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|javascript))" &&
+        !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     return (deliver);
 }
 
