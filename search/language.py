@@ -8,6 +8,7 @@ the synonyms editors keep in the admin (»Patenschaft« also finds »Mentoring«
 Elasticsearch's German analyzer, and on SQLite German stems used as prefixes
 (search/backends/database.py)."""
 
+import functools
 import re
 import unicodedata
 
@@ -112,6 +113,7 @@ def words(text):
     return meaningful[:MAX_WORDS]
 
 
+@functools.lru_cache(maxsize=10_000)  # titles and snippets repeat their words
 def stem(word):
     """The German stem of `word`, lower case, umlauts and ß folded (»Förderungen« →
     »forder«)."""

@@ -86,22 +86,32 @@ def backend_ids(queryset):
     return list(queryset.values_list("pk", flat=True))
 
 
+def rows(results, *fields):
+    """(pk, *fields) of each search result: straight from the database backends' query,
+    since reading a thousand pages as model objects costs more than finding them; from the
+    objects Elasticsearch's results are."""
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values_list("pk", *fields))
+    return [(item.pk, *(getattr(item, name) for name in fields)) for item in results]
+
+
 def scored(queryset, query, *fields):
-    """[(relevance, object)] of `queryset` for `query`, best first, at most MAX_HITS; the
-    objects hold only their pk, their name and `fields`. A hit whose name contains a word as
-    it was typed (not just a synonym) counts NAME_BONUS times."""
+    """[(relevance, pk, *fields)] of `queryset` for `query`, best first, at most MAX_HITS.
+    A hit whose name contains a word as it was typed (not just a synonym) counts NAME_BONUS
+    times."""
     name = NAME_FIELDS.get(queryset.model, "title")
     results = get_search_backend().search(
         query[:MAX_QUERY_LENGTH], queryset.only("pk", name, *fields)
     )
+    results = results.annotate_score("_score")[:MAX_HITS]
     typed = highlight_stems(query)
     hits = []
-    for item in results.annotate_score("_score")[:MAX_HITS]:
+    for pk, score, title, *values in rows(results, "_score", name, *fields):
         # SQLite's bm25 is negative (lower is better), the others positive: the size counts.
-        relevance = abs(item._score or 0)
-        if mentions(getattr(item, name), typed):
+        relevance = abs(score or 0)
+        if mentions(title, typed):
             relevance *= NAME_BONUS
-        hits.append((relevance, item))
+        hits.append((relevance, pk, *values))
     return sorted(hits, key=lambda hit: -hit[0])
 
 
@@ -132,10 +142,10 @@ class Sources:
     def hits(self, query):
         """{kind key: [Hit], best first} for every kind the user may search."""
         found = {kind.key: [] for kind in self.kinds()}
-        for relevance, page in scored(self.pages(), query, "content_type"):
-            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        for relevance, pk, content_type_id in scored(self.pages(), query, "content_type"):
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
             key = PAGE_KINDS.get(model, "pages")
-            found[key].append(Hit(relevance, key, page.pk, model=model))
+            found[key].append(Hit(relevance, key, pk, model=model))
         found["materials"] = self.material_hits(query, found["materials"])
         others = {
             "sessions": self.sessions(),
@@ -151,9 +161,7 @@ class Sources:
                 pk__in=backend_ids(MemberProfile.objects.approved())
             )
         for key, queryset in others.items():
-            found[key] = [
-                Hit(relevance, key, item.pk) for relevance, item in scored(queryset, query)
-            ]
+            found[key] = [Hit(relevance, key, pk) for relevance, pk in scored(queryset, query)]
         return found
 
     def material_hits(self, query, page_hits):
@@ -169,8 +177,8 @@ class Sources:
         )
         typed = highlight_stems(query)
         relevance_of = {
-            document.pk: FILE_RELEVANCE * (NAME_BONUS if mentions(document.title, typed) else 1)
-            for document in files[:MAX_HITS]
+            pk: FILE_RELEVANCE * (NAME_BONUS if mentions(title, typed) else 1)
+            for pk, title in rows(files[:MAX_HITS], "title")
         }
         if relevance_of:
             links = MaterialDocument.objects.filter(

@@ -6,10 +6,12 @@ also matches as a prefix of its stem, which finds compounds (»Patenschaft« →
 tandem). SQLite's FTS5 has no German stemmer: each word matches itself or as a prefix of its
 German stem (»Patenschaften« → patenschaft*)."""
 
+import operator
 import re
 from functools import reduce
 
 from django.db import connection
+from django.db.models import Q
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
 
@@ -18,6 +20,18 @@ from search.language import stem
 
 # Shorter stems would match too much as prefixes (»Ei« → ei*).
 MIN_PREFIX_LENGTH = 4
+
+
+def terms(query):
+    """The words of a PlainText query, split as PostgreSQL's query compiler splits them."""
+    return [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+
+
+def is_disjunction(query):
+    """Whether `query` asks for any of one or more words."""
+    if isinstance(query, PlainText):
+        return query.operator == "or" or len(terms(query)) <= 1
+    return isinstance(query, Or) and all(map(is_disjunction, query.subqueries))
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
@@ -43,8 +57,7 @@ def german_postgres_backend():
                 return super().build_tsquery_content(query, config, invert)
             lexemes = [
                 Lexeme(term, invert=invert, prefix=len(stem(term)) >= MIN_PREFIX_LENGTH)
-                for term in re.split(r"[\s\-]+", query.query_string)
-                if term
+                for term in terms(query)
             ]
             if not lexemes:
                 return None
@@ -66,17 +79,28 @@ def german_postgres_backend():
             return super().build_tsrank(vector, query, config=config, boost=boost)
 
         def search(self, config, start, stop, score_field=None, backend=None):
-            # modelsearch's own, except that the matched vector is an alias: a large file's
-            # vector is then neither selected, sorted with the rows nor sent to Python.
+            # modelsearch's own, except for how rows are matched. The vectors are aliases: a
+            # large file's vector is then neither selected, sorted nor sent to Python.
             if isinstance(self.query, (MatchAll, Not, Fuzzy)):
                 return super().search(config, start, stop, score_field, backend)
             search_query = self.build_tsquery(self.query, config=config)
             vectors = self.get_search_vectors(search_query)
             rank_expression = self._build_rank_expression(vectors, config)
-            matched = vectors[0][0]
-            for vector, _boost in vectors[1:]:
-                matched = matched._combine(vector, "||", False)
-            queryset = self.queryset.alias(_vector_=matched).filter(_vector_=search_query)
+            aliases = {f"_vector{number}_": vector for number, (vector, _) in enumerate(vectors)}
+            queryset = self.queryset.alias(**aliases)
+            if is_disjunction(self.query):
+                # Any of some words (a typed word and its alternatives): matched in title
+                # and body apart, which costs less than joining both for every row where
+                # PostgreSQL reads every row (a common word) and uses their own indexes.
+                matches = [Q(**{alias: search_query}) for alias in aliases]
+                queryset = queryset.filter(reduce(operator.or_, matches))
+            else:
+                # All of several words: in the joined vector, which has its own index
+                # (library/migrations/0005_search_index_title_body.py).
+                joined = reduce(
+                    lambda left, right: left._combine(right, "||", False), aliases.values()
+                )
+                queryset = queryset.alias(_vector_=joined).filter(_vector_=search_query)
             return self._apply_ordering_and_scoring(
                 queryset, rank_expression, start, stop, score_field
             )

@@ -325,3 +325,33 @@ def test_logged_in_people_get_no_login_hint(client, topics, groups):
 
     assert page.select_one(".search-results__members") is None
     assert len(result_titles(page)) == 3
+
+
+# --- Matching: titles and texts ---------------------------------------------------------------
+
+
+def test_each_word_may_be_in_the_title_or_in_the_text(client, home_page):
+    ContentPageFactory(
+        parent=home_page,
+        title="Quartiersfonds beantragen",
+        intro="Wie Kommunen die Nachbarschaftslotsen fördern.",
+    )
+    ContentPageFactory(parent=home_page, title="Nachbarschaftslotsen", intro="Ohne Geld.")
+
+    both = result_titles(search(client, q="Quartiersfonds Nachbarschaftslotsen"))
+    either = result_titles(search(client, q="Nachbarschaftslotsen"))
+
+    assert both == ["Quartiersfonds beantragen"]
+    assert sorted(either) == ["Nachbarschaftslotsen", "Quartiersfonds beantragen"]
+
+
+def test_a_synonym_in_the_text_alone_is_found(client, home_page):
+    ContentPageFactory(
+        parent=home_page, title="Gemeinsam unterwegs", intro="Ein Tandem trifft sich wöchentlich."
+    )
+    ContentPageFactory(parent=home_page, title="Sprachkurse", intro="Kurse am Abend.")
+
+    found = result_titles(search(client, q="Mentoring"))
+
+    assert "Gemeinsam unterwegs" in found
+    assert "Sprachkurse" not in found
