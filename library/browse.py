@@ -1,39 +1,28 @@
-"""Browsing the knowledge database: facets with counts, a free-text filter, sorting and
-pages, all from plain GET parameters, so that every view of the list is a link to share.
+"""Browsing the knowledge database: facets with counts (library/facets.py), a free-text
+filter, sorting and pages, all from plain GET parameters, so that every view of the list is
+a link to share.
 
     ?topic=recht-und-aufenthalt&topic=wohnen&type=leitfaden&year=2017&organisation=drk
     &q=Vormundschaft&sort=title&page=2
-
-Values of one facet widen the result (this topic or that one), facets narrow it (this topic
-and this type). Each value's count is what the result would hold with that value chosen
-under the other facets' filters, as shops and catalogues count.
 """
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
 from home.groups import audience
-from home.models import Organisation
 from home.pagination import page_of
 from home.site_cache import INDEX_VERSION_KEY, version
-from library.models import (
-    LibraryDocument,
-    MaterialDocument,
-    MaterialPage,
-    MaterialType,
-    Topic,
-    year_from,
-)
+from library.facets import FACETS, catalogue_of, count, listed
+from library.models import LibraryDocument, MaterialDocument, MaterialPage
 
 MAX_QUERY_LENGTH = 200
 SORTS = {
@@ -42,7 +31,7 @@ SORTS = {
     "downloads": (_("Most downloaded"), ["-downloads", "title", "pk"]),
 }
 DEFAULT_SORT = "newest"
-TIMEOUT = 10 * 60  # seconds a list's hits and counts are kept at most
+TIMEOUT = 10 * 60  # seconds what a free text found is kept at most
 
 logger = logging.getLogger(__name__)
 # What Elasticsearch raises when it cannot be reached: the list then says so.
@@ -83,42 +72,10 @@ def search_ids(queryset, words):
     return [item.pk for item in results]
 
 
-@dataclass(frozen=True)
-class FacetKind:
-    """A facet: its GET parameter and heading, the relation of MaterialPage it filters and
-    counts, the taxonomy of its values (None for the year), and how they are ordered."""
-
-    name: str
-    label: str
-    relation: str
-    model: type = None
-    order: tuple = ("sort_order", "name")
-
-    def filter(self, values):
-        """The materials with any of the chosen values."""
-        if self.model is None:
-            return Q(year__in=[year_from(value) for value in values if year_from(value)])
-        if self.model is Topic:  # many topics a material: no join that would repeat rows
-            chosen = MaterialPage.topics.through.objects.filter(topic__slug__in=values)
-            return Q(pk__in=chosen.values("materialpage_id"))
-        return Q(**{f"{self.relation}__slug__in": values})
-
-
-FACETS = [
-    FacetKind("topic", _("Topic"), "topics", Topic),
-    FacetKind("type", _("Material type"), "material_type", MaterialType),
-    FacetKind("year", _("Year"), "year"),
-    FacetKind("organisation", _("Organisation"), "organisation", Organisation, ("name",)),
-]
-
-
 class MaterialBrowser:
-    """The library's list for one request: the materials below `library`.
-
-    What the filters find and the facets' counts are kept in the cache, for every request
-    with the same filters: the site cache's version (home/site_cache.py) changes with any
-    material, taxonomy or view restriction, and for free text the search index's version and
-    who asks (visitors, or people with the same groups) are part of the key too."""
+    """The library's list for one request: the materials below `library`. What a free text
+    finds is kept in the cache per query and audience (visitors, or people with the same
+    groups) until the site or the search index changes."""
 
     def __init__(self, request, library, per_page=10):
         self.request = request
@@ -129,28 +86,18 @@ class MaterialBrowser:
         sort = self.params.get("sort", DEFAULT_SORT)
         self.sort = sort if sort in SORTS else DEFAULT_SORT
         self.selected = {kind.name: self.params.getlist(kind.name) for kind in FACETS}
-        self.base = MaterialPage.objects.descendant_of(library).visible()
         self.search_unavailable = False
-        if self.query:
-            # The hits, read once: the facets and the results then need no more than them.
-            self.base = MaterialPage.objects.filter(pk__among=self.found())
-
-    def cache_key(self, name, *parts):
-        """A key for what the list keeps, stale once the site or (for free text) the search
-        index changes."""
-        versions = [version()]
-        if self.query:
-            versions += [version(INDEX_VERSION_KEY), audience(self.request.user), self.query]
-        text = "\n".join(str(part) for part in [self.library.pk, *versions, *parts])
-        return f"library:{name}:{hashlib.sha256(text.encode()).hexdigest()}"
 
     def found(self):
         """The ids of the visible materials the free text finds."""
-        key = self.cache_key("found")
+        parts = [self.library.pk, version(), version(INDEX_VERSION_KEY)]
+        text = "\n".join(str(part) for part in [*parts, audience(self.request.user), self.query])
+        key = f"library:found:{hashlib.sha256(text.encode()).hexdigest()}"
         found = cache.get(key)
         if found is None:
             try:
-                found = self.base.filter(self.text_filter()).order_by()
+                visible = MaterialPage.objects.descendant_of(self.library).visible()
+                found = visible.filter(self.text_filter()).order_by()
                 found = list(found.values_list("pk", flat=True))
             except SEARCH_UNAVAILABLE:
                 logger.exception("The search backend is unavailable")
@@ -171,78 +118,34 @@ class MaterialBrowser:
         pages = search_ids(MaterialPage.objects.live(), words)
         return Q(pk__in=pages) | Q(pk__in=in_files)
 
-    def filtered(self, leave_out=None):
-        """The materials under every chosen filter but those of facet `leave_out`."""
-        materials = self.base
-        for kind in FACETS:
-            if kind.name != leave_out and self.selected[kind.name]:
-                materials = materials.filter(kind.filter(self.selected[kind.name]))
-        return materials
-
     # --- Facets -------------------------------------------------------------------------
 
     @cached_property
+    def catalogue(self):
+        return catalogue_of(self.library)
+
+    @cached_property
+    def counted(self):
+        """Each facet's {value: count} and the ids of the materials under every filter."""
+        found = self.found() if self.query else None
+        return count(self.catalogue.filed, self.selected, found)
+
+    @cached_property
     def facets(self):
-        """Each facet with its values and their counts under the other facets' filters."""
-        chosen = [sorted(set(self.selected[kind.name])) for kind in FACETS]
-        key = self.cache_key("facets", json.dumps(chosen))
-        counted = cache.get(key)
-        if counted is None:
-            counted = [self.facet_values(kind) for kind in FACETS]
-            if not self.search_unavailable:
-                cache.set(key, counted, TIMEOUT)
-        return [
-            Facet(
-                kind.name,
-                kind.label,
-                [
-                    FacetValue(value, label, count, value in self.selected[kind.name])
-                    for value, label, count in values
-                ],
+        labels = self.catalogue.labels
+        counts, _matching = self.counted
+        facets = []
+        for kind, counted in zip(FACETS, counts, strict=True):
+            chosen = self.selected[kind.name]
+            values = listed(kind, counted, labels.get(kind.name, {}), chosen)
+            facets.append(
+                Facet(
+                    kind.name,
+                    kind.label,
+                    [FacetValue(value, label, n, value in chosen) for value, label, n in values],
+                )
             )
-            for kind, values in zip(FACETS, counted, strict=True)
-        ]
-
-    def facet_values(self, kind):
-        """(value, label, count) of one facet's values under the other facets' filters, in
-        one query that groups the materials by the value; a chosen value counting nothing is
-        listed too (its label costs a query then)."""
-        if kind.model is None:
-            fields = {"value": F(kind.relation), "label": F(kind.relation)}
-        else:
-            fields = {
-                "value": F(f"{kind.relation}__slug"),
-                "label": F(f"{kind.relation}__name"),
-                **{key: F(f"{kind.relation}__{key}") for key in kind.order},
-            }
-        rows = (
-            self.filtered(leave_out=kind.name)
-            .order_by()
-            .values(**fields)
-            .annotate(count=Count("pk"))
-            .filter(value__isnull=False)
-        )
-        rows = list(rows) + self.missing_choices(kind, {str(row["value"]) for row in rows})
-        if kind.model is None:
-            rows.sort(key=lambda row: -int(row["value"]))
-        else:
-            rows.sort(key=lambda row: tuple(row[key] or 0 for key in kind.order))
-        return [(str(row["value"]), str(row["label"]), row["count"]) for row in rows]
-
-    def missing_choices(self, kind, counted):
-        """Rows with count 0 for the chosen values of `kind` that the result lacks."""
-        missing = [value for value in self.selected[kind.name] if value not in counted]
-        if not missing:
-            return []
-        if kind.model is None:
-            years = [year for year in missing if year_from(year)]
-            return [{"value": year, "label": year, "count": 0} for year in years]
-        found = kind.model.objects.filter(slug__in=missing)
-        return [
-            {"value": item.slug, "label": item.name, "count": 0}
-            | {key: getattr(item, key) for key in kind.order}
-            for item in found
-        ]
+        return facets
 
     @property
     def chosen_count(self):
@@ -273,7 +176,8 @@ class MaterialBrowser:
     # --- Results ------------------------------------------------------------------------
 
     def results(self):
-        materials = self.filtered().for_listing()
+        _counts, matching = self.counted
+        materials = MaterialPage.objects.filter(pk__among=matching).for_listing()
         if self.sort == "downloads":
             downloads = (
                 MaterialDocument.objects.filter(page=OuterRef("pk"))
@@ -288,11 +192,8 @@ class MaterialBrowser:
         return materials.order_by(*SORTS[self.sort][1])
 
     def total(self):
-        """How many materials the filters leave: the year facet has counted them already
-        (every material has one year), which saves the paginator its COUNT query."""
-        year = next(facet for facet in self.facets if facet.name == "year")
-        chosen = self.selected["year"]
-        return sum(value.count for value in year.values if not chosen or value.selected)
+        """How many materials the filters leave (the paginator needs no COUNT query)."""
+        return len(self.counted[1])
 
     @cached_property
     def page(self):
