@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
@@ -89,16 +89,14 @@ class MaterialBrowser:
         self.search_unavailable = False
 
     def found(self):
-        """The ids of the visible materials the free text finds."""
+        """The ids of the materials the free text finds, kept."""
         parts = [self.library.pk, version(), version(INDEX_VERSION_KEY)]
         text = "\n".join(str(part) for part in [*parts, audience(self.request.user), self.query])
         key = f"library:found:{hashlib.sha256(text.encode()).hexdigest()}"
         found = cache.get(key)
         if found is None:
             try:
-                visible = MaterialPage.objects.descendant_of(self.library).visible()
-                found = visible.filter(self.text_filter()).order_by()
-                found = list(found.values_list("pk", flat=True))
+                found = self.search()
             except SEARCH_UNAVAILABLE:
                 logger.exception("The search backend is unavailable")
                 self.search_unavailable = True
@@ -106,17 +104,20 @@ class MaterialBrowser:
             cache.set(key, found, TIMEOUT)
         return found
 
-    def text_filter(self):
-        """Materials whose page or whose files the visitor may read hold the words. Text
-        inside members-only files counts only for those who may download them."""
+    def search(self):
+        """The ids of the live materials whose page or whose files the user may download
+        hold the words: text inside members-only files counts only for those who may
+        download them. Which of them the list may show is the catalogue's business."""
         # A lone double quote is a syntax error to SQLite's full-text search: words only.
         words = " ".join(self.query.replace('"', " ").split())
         if not words:
-            return Q(pk__in=[])
+            return []
         documents = search_ids(LibraryDocument.objects.viewable_by(self.request.user), words)
-        in_files = MaterialDocument.objects.filter(document__in=documents).values("page")
+        in_files = MaterialDocument.objects.filter(document__in=documents)
+        found = set(in_files.values_list("page", flat=True))
         pages = search_ids(MaterialPage.objects.live(), words)
-        return Q(pk__in=pages) | Q(pk__in=in_files)
+        found.update(MaterialPage.objects.filter(pk__in=pages).values_list("pk", flat=True))
+        return sorted(found)
 
     # --- Facets -------------------------------------------------------------------------
 
