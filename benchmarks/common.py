@@ -1,6 +1,7 @@
 """What every benchmark script needs: Django set up on the benchmark's own database, progress
 on a terminal, and server times of requests made with Django's test client."""
 
+import gc
 import os
 import statistics
 import sys
@@ -154,10 +155,19 @@ def count_queries(client, url):
     return sorted(captured.captured_queries, key=lambda query: -float(query["time"]))
 
 
+def settle():
+    """Keeps what is loaded out of the garbage collector's full collections, as
+    config/wsgi.py does in each worker: timings then show no collections of all of Django
+    that a worker in production does not make."""
+    gc.collect()
+    gc.freeze()
+
+
 def measure(client, case, url, requests, target_ms, before=lambda: None):
     """Warm up with one request that is not counted, then time `requests` requests, each
     after calling `before()` (untimed: e.g. to forget what the cache kept)."""
     timed_get(client, url)
+    settle()
     times = []
     for _ in range(requests):
         before()

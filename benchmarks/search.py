@@ -211,6 +211,7 @@ def measure_role(role, user, args):
         ]
         for result in results:
             common.timed_get(client, result.url)
+        common.settle()
         for done in range(args.rounds):
             for result in results:
                 if forget:

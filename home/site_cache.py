@@ -6,12 +6,19 @@ keeps. Any change of a page (a draft, a publication, a move, a deletion), of a s
 a view restriction, of a site or of the site settings sets a new version,
 so a cached value is never read after the change; old versions simply expire. Where the
 cache is unreachable, every value is read from the database as if nothing were cached.
+
+What costs most to build again (the library's catalogue of facets) is built right after the
+request that changed the site, once its response has been sent (`rebuild_after_changes`), so
+that the next visitor does not wait for it.
 """
 
+import logging
 import re
+import threading
 import time
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
@@ -24,6 +31,12 @@ INDEX_VERSION_KEY = "search:index-version"
 TIMEOUT = 60 * 60 * 24
 MISSING = object()
 SLUG = re.compile(r"[-\w]{1,100}")
+
+logger = logging.getLogger(__name__)
+# Functions of no arguments that build what a new version left missing (rebuild_after_changes).
+REBUILT_AFTER_CHANGES = []
+# Whether the request this thread serves has set a new version.
+_this_request = threading.local()
 
 
 def version(key=VERSION_KEY):
@@ -40,6 +53,31 @@ def version(key=VERSION_KEY):
 def new_version(key=VERSION_KEY, **kwargs):
     """Makes everything cached under the old version stale (also a signal receiver)."""
     cache.set(key, time.time_ns(), None)
+    if key == VERSION_KEY:
+        _this_request.changed = True
+
+
+def rebuild_after_changes(function):
+    """Has `function()` called after each request that set a new version, when its response
+    has been sent: an editor's publication does not wait for it, and the next visitor finds
+    it built. (Changes outside requests, such as imports, leave it to the next visitor.)"""
+    REBUILT_AFTER_CHANGES.append(function)
+    return function
+
+
+def request_starts(**kwargs):
+    _this_request.changed = False
+
+
+def request_ends(**kwargs):
+    if not getattr(_this_request, "changed", False):
+        return
+    _this_request.changed = False
+    for function in REBUILT_AFTER_CHANGES:
+        try:
+            function()
+        except Exception:  # the response is out; the next visitor builds it after all
+            logger.exception("Could not rebuild %s after a change", function.__qualname__)
 
 
 def cached(name, build):
@@ -149,3 +187,5 @@ def connect():
         sender=PageViewRestriction.groups.through,
         dispatch_uid="site-cache-restriction-groups",
     )
+    request_started.connect(request_starts, dispatch_uid="site-cache-request-starts")
+    request_finished.connect(request_ends, dispatch_uid="site-cache-request-ends")

@@ -64,11 +64,12 @@ class ActiveFilter:
 
 
 def search_ids(queryset, words):
-    """What the search backend finds in `queryset` for all `words`, unranked: a subquery
-    on the database backends, the ids Elasticsearch returns otherwise."""
+    """The ids of what the search backend finds in `queryset` for all `words`, unranked
+    and unordered: a query on the database backends (to run or to use as a subquery), the
+    ids Elasticsearch returns otherwise."""
     results = queryset.search(words, operator="and", order_by_relevance=False)
     if hasattr(results, "get_queryset"):  # the database backends
-        return results.get_queryset().values("pk")
+        return results.get_queryset().order_by().values_list("pk", flat=True)
     return [item.pk for item in results]
 
 
@@ -105,18 +106,18 @@ class MaterialBrowser:
         return found
 
     def search(self):
-        """The ids of the live materials whose page or whose files the user may download
-        hold the words: text inside members-only files counts only for those who may
-        download them. Which of them the list may show is the catalogue's business."""
+        """The ids of the materials whose page or whose files the user may download hold
+        the words: text inside members-only files counts only for those who may download
+        them. Which of them the list may show (live, not restricted) is the catalogue's
+        business."""
         # A lone double quote is a syntax error to SQLite's full-text search: words only.
         words = " ".join(self.query.replace('"', " ").split())
         if not words:
             return []
         documents = search_ids(LibraryDocument.objects.viewable_by(self.request.user), words)
-        in_files = MaterialDocument.objects.filter(document__in=documents)
+        in_files = MaterialDocument.objects.filter(document__in=documents).order_by()
         found = set(in_files.values_list("page", flat=True))
-        pages = search_ids(MaterialPage.objects.live(), words)
-        found.update(MaterialPage.objects.filter(pk__in=pages).values_list("pk", flat=True))
+        found.update(search_ids(MaterialPage.objects.all(), words))
         return sorted(found)
 
     # --- Facets -------------------------------------------------------------------------

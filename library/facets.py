@@ -3,7 +3,8 @@
 Counting needs no query: a catalogue of what every visible material of the library is filed
 under (topics, type, year, organisation) and of every value's label is read with a few
 queries and kept under the site cache's version (home/site_cache.py), so that any change of
-a material or a taxonomy makes it stale. Counting a few thousand materials for any
+a material or a taxonomy makes it stale; it is built again right after the request that
+made the change (`rebuild_catalogues`). Counting a few thousand materials for any
 combination of filters then takes milliseconds in Python.
 
 Values of one facet widen the result (this topic or that one), facets narrow it (this topic
@@ -19,17 +20,17 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import Organisation
 from home.site_cache import cached, version
-from library.models import MaterialPage, MaterialType, Topic, year_from
+from library.models import LibraryIndexPage, MaterialPage, MaterialType, Topic, year_from
 
 
 @dataclass(frozen=True)
 class FacetKind:
-    """A facet: its GET parameter and heading, the field of MaterialPage it reads (None
+    """A facet: its GET parameter and heading, the column of MaterialPage it reads (None
     for the topics, which are many), and the taxonomy of its values (None for the year)."""
 
     name: str
     label: str
-    field: str | None
+    column: str | None
     model: type | None = None
 
     def order(self, item):
@@ -41,10 +42,21 @@ class FacetKind:
 
 FACETS = [
     FacetKind("topic", _("Topic"), None, Topic),
-    FacetKind("type", _("Material type"), "material_type__slug", MaterialType),
+    FacetKind("type", _("Material type"), "material_type_id", MaterialType),
     FacetKind("year", _("Year"), "year"),
-    FacetKind("organisation", _("Organisation"), "organisation__slug", Organisation),
+    FacetKind("organisation", _("Organisation"), "organisation_id", Organisation),
 ]
+
+
+class Values(dict):
+    """{what a column holds: the facet values it files a material under}: () for none, a
+    1-tuple otherwise, one object for equal values (which keeps the pickled catalogue
+    small). A taxonomy's ids are filled in with their slugs; other values stand for
+    themselves."""
+
+    def __missing__(self, key):
+        value = self[key] = () if key is None else (str(key),)
+        return value
 
 
 @dataclass(frozen=True)
@@ -70,29 +82,38 @@ def catalogue_of(library):
     return kept[1]
 
 
+def rebuild_catalogues():
+    """Builds the catalogue of each library for the current version, unless it is built."""
+    for library in LibraryIndexPage.objects.all():
+        catalogue_of(library)
+
+
 def build(library):
-    """The catalogue in five queries: the materials, their topics, the taxonomies. Equal
-    values are one object each, which keeps the pickled catalogue small."""
-    materials = MaterialPage.objects.descendant_of(library).visible().order_by()
-    slugs, singles = {}, {}
-    topics_of = defaultdict(list)
-    links = MaterialPage.topics.through.objects.filter(materialpage__in=materials.values("pk"))
-    for pk, slug in links.values_list("materialpage_id", "topic__slug"):
-        topics_of[pk].append(slugs.setdefault(slug, slug))
-
-    def one(value):
-        return () if value is None else singles.setdefault(value, (str(value),))
-
-    # The topics first, then the facets of one value each, in the order of FACETS.
-    columns = [kind.field for kind in FACETS[1:]]
-    filed = {
-        pk: (tuple(topics_of.get(pk, ())), *map(one, values))
-        for pk, *values in materials.values_list("pk", *columns)
+    """The catalogue in five queries without joins: the taxonomies, the materials, the
+    links between materials and topics."""
+    taxonomies = {kind: list(kind.model.objects.all()) for kind in FACETS if kind.model}
+    values = {
+        kind: Values({item.pk: (item.slug,) for item in items})
+        for kind, items in taxonomies.items()
     }
+    materials = MaterialPage.objects.descendant_of(library).visible().order_by()
+    columns = [kind.column for kind in FACETS[1:]]
+    kinds = [values.get(kind, Values()) for kind in FACETS[1:]]
+    filed = {pk: row for pk, *row in materials.values_list("pk", *columns)}
+    topics_of = defaultdict(list)
+    topic_slugs = values[FACETS[0]]
+    links = MaterialPage.topics.through.objects.values_list("materialpage_id", "topic_id")
+    for pk, topic in links.order_by():
+        if pk in filed:  # links of drafts and hidden materials are left out
+            topics_of[pk] += topic_slugs[topic]
+    for pk, row in filed.items():
+        filed[pk] = (
+            tuple(topics_of[pk]),
+            *[kind[value] for kind, value in zip(kinds, row, strict=True)],
+        )
     labels = {
-        kind.name: {item.slug: (kind.order(item), item.name) for item in kind.model.objects.all()}
-        for kind in FACETS
-        if kind.model is not None
+        kind.name: {item.slug: (kind.order(item), item.name) for item in items}
+        for kind, items in taxonomies.items()
     }
     return Catalogue(filed, labels)
 

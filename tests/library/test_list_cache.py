@@ -3,7 +3,9 @@
 every change an editor makes counts on the next view."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from library.models import MaterialDocument
 from tests.factories import (
@@ -13,6 +15,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.library.test_browse import browse, facet_counts, result_heading, text_document, titles
+from tests.library.test_editing import add_material_url, material_form
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +119,23 @@ def test_a_file_added_to_a_material_is_found_by_its_words_at_once(client, librar
     material.save_revision().publish()
 
     assert titles(browse(client, library, q="Traumapädagogik")) == ["Protokoll des Fachtags"]
+
+
+def test_the_first_list_view_after_an_editor_publishes_finds_the_facets_already_counted(
+    client, library
+):
+    """The catalogue of facets is built again right after the editor's request (its
+    response already sent), not while the next visitor waits."""
+    MaterialPageFactory(parent=library, title="Wohnungssuche begleiten")
+    browse(client, library)
+    editor = Client()
+    editor.force_login(UserFactory(groups=["Redaktion"]))
+
+    published = editor.post(add_material_url(library), material_form(title="Mietvertrag erklärt"))
+    with CaptureQueriesContext(connection) as queries:
+        after = browse(client, library)
+
+    assert published.status_code == 302
+    assert sorted(titles(after)) == ["Mietvertrag erklärt", "Wohnungssuche begleiten"]
+    assert facet_counts(after, "topic") == {"Wohnen": 1}
+    assert not [query for query in queries if "library_materialpage_topics" in query["sql"]]
