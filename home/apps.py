@@ -14,4 +14,5 @@ class HomeConfig(AppConfig):
         )
 
         site_cache.connect()
+        site_cache.rebuild_after_changes(site_cache.rebuild_shared_values)
         frontend_cache.connect()

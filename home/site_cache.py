@@ -7,9 +7,9 @@ a view restriction, of a site or of the site settings sets a new version,
 so a cached value is never read after the change; old versions simply expire. Where the
 cache is unreachable, every value is read from the database as if nothing were cached.
 
-What costs most to build again (the library's catalogue of facets) is built right after the
-request that changed the site, once its response has been sent (`rebuild_after_changes`), so
-that the next visitor does not wait for it.
+What every page reads and what costs most to build again (the library's catalogue of facets)
+is built right after the request that changed the site, once its response has been sent
+(`rebuild_after_changes`), so that the next visitor does not wait for it.
 """
 
 import logging
@@ -144,6 +144,18 @@ def restricted_paths():
         return paths, Page.objects.filter(alias_of__isnull=False).exists()
 
     return cached("restricted-paths", build)
+
+
+def rebuild_shared_values():
+    """What every page of every site reads, built again after a change: the view
+    restrictions, each site's settings and main menu."""
+    from home.models import SiteSettings
+    from home.navigation import main_menu_pages
+
+    restricted_paths()
+    for site in Site.objects.select_related("root_page"):
+        SiteSettings.for_site(site)
+        main_menu_pages(site)
 
 
 def view_restrictions(page):

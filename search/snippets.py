@@ -65,12 +65,18 @@ def _first_match(text, stems):
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _folded_finder(stems):
+    """A regex for a word of folded text that one of `stems` matches (see _matches)."""
+    patterns = [re.escape(stem) + ("" if len(stem) > 3 else r"(?!\w)") for stem in stems]
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")")
+
+
 def mentions(text, stems):
     """Whether a word of `text` is one of `stems` (or, for longer stems, begins with it)."""
-    folded = fold(text or "")
-    if not any(stem in folded for stem in stems):  # the usual answer, found quickly
+    if not stems:
         return False
-    return any(_matches(token, stems) for token in _TOKEN.findall(text))
+    return _folded_finder(tuple(sorted(stems))).search(fold(text or "")) is not None
 
 
 def snippet(text, stems, length=SNIPPET_LENGTH):

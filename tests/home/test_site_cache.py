@@ -3,6 +3,10 @@ change an editor makes is ever hidden behind it."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
@@ -68,6 +72,29 @@ def test_a_page_published_with_a_new_title_shows_it_in_the_menus_at_once(client,
     assert main_menu(response) == ["Das Programm"]
     assert section_menu(response) == ["Patenschaften"]
     assert text_of(soup(response).select_one("#section-menu-title")) == "Das Programm"
+
+
+def test_after_an_editor_saves_something_the_next_visitor_finds_menu_and_settings_built(
+    client, mentors
+):
+    """What every page reads is built again right after the editor's request (its response
+    already sent), not while the next visitor waits."""
+    client.get(mentors.url)
+    editor = Client()
+    editor.force_login(UserFactory(groups=["Redaktion"]))
+
+    saved = editor.post(
+        reverse("wagtailsnippets_home_organisation:add"),
+        {"name": "Lotsenprojekt Nordfriesland", "slug": "", "state": "SH"},
+    )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(mentors.url)
+
+    assert saved.status_code == 302
+    assert main_menu(response) == ["Programm"]
+    read = " ".join(query["sql"] for query in queries)
+    assert "home_sitesettings" not in read
+    assert '"wagtailcore_pageviewrestriction"."id"' not in read  # the restricted paths
 
 
 def test_a_page_restricted_after_it_was_served_asks_visitors_to_log_in_at_once(
