@@ -7,19 +7,13 @@ Other databases keep their own full-text index and need nothing."""
 
 from django.db import migrations
 
+from home.postgresql import run_on_postgresql
+
 CREATE = (
     "CREATE INDEX IF NOT EXISTS wagtailsearch_indexentry_title_body_gin "
     "ON wagtailsearch_indexentry USING gin ((title || body))"
 )
 DROP = "DROP INDEX IF EXISTS wagtailsearch_indexentry_title_body_gin"
-
-
-def run_on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -10,10 +10,15 @@ import operator
 import re
 from functools import reduce
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, IntegerField, Q, Value
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Page
 
 from search.backends.german import GermanQueries
 from search.language import stem
@@ -32,6 +37,41 @@ def is_disjunction(query):
     if isinstance(query, PlainText):
         return query.operator == "or" or len(terms(query)) <= 1
     return isinstance(query, Or) and all(map(is_disjunction, query.subqueries))
+
+
+class FoundInIndex(Func):
+    """`pk IN (SELECT search_found_ids(content types, tsquery))`: the rows whose index entry
+    matches `query`, found by the text indexes alone (search/migrations/0004_…)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, query, content_types):
+        super().__init__(F("pk"), query)
+        self.content_types = "{" + ",".join(map(str, content_types)) + "}"
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (pk, pk_params), (query, query_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        sql = f"{pk} IN (SELECT search_found_ids(%s::integer[], {query}))"
+        return sql, (*pk_params, self.content_types, *query_params)
+
+
+# Joined to a vector, this keeps PostgreSQL from reaching for a text index.
+NO_INDEX = Cast(Value(""), SearchVectorField())
+
+
+def is_numerous(model):
+    """Whether there are thousands of `model` to search (pages, files), so that a text
+    index finds them faster than testing each; the others (sessions, speakers,
+    organisations, questions, profiles) count hundreds."""
+    return issubclass(model, (Page, AbstractDocument))
+
+
+def has_integer_ids(model):
+    pk = model._meta.pk
+    return isinstance(getattr(pk, "target_field", pk), IntegerField)  # a page's: Page.id
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
@@ -84,6 +124,12 @@ def german_postgres_backend():
             if isinstance(self.query, (MatchAll, Not, Fuzzy)):
                 return super().search(config, start, stop, score_field, backend)
             search_query = self.build_tsquery(self.query, config=config)
+            if self.is_unranked(score_field):
+                # Only which rows match (the files of the library): by the indexes alone.
+                model = self.queryset.model
+                found = FoundInIndex(search_query, get_descendants_content_types_pks(model))
+                queryset = self.queryset.filter(found)
+                return self._apply_ordering_and_scoring(queryset, None, start, stop)
             vectors = self.get_search_vectors(search_query)
             rank_expression = self._build_rank_expression(vectors, config)
             aliases = {f"_vector{number}_": vector for number, (vector, _) in enumerate(vectors)}
@@ -100,9 +146,23 @@ def german_postgres_backend():
                 joined = reduce(
                     lambda left, right: left._combine(right, "||", False), aliases.values()
                 )
+                if not is_numerous(self.queryset.model):
+                    # That index holds every page's and file's words: scanning it for
+                    # several words costs more than testing a few hundred short texts.
+                    joined = joined._combine(NO_INDEX, "||", False)
                 queryset = queryset.alias(_vector_=joined).filter(_vector_=search_query)
             return self._apply_ordering_and_scoring(
                 queryset, rank_expression, start, stop, score_field
+            )
+
+        def is_unranked(self, score_field):
+            """Whether the search only asks which rows match, over all indexed fields, of
+            a model whose index entries name it by an integer id."""
+            return (
+                not self.order_by_relevance
+                and score_field is None
+                and self.fields is None
+                and has_integer_ids(self.queryset.model)
             )
 
     class GermanPostgresSearchBackend(GermanQueries, PostgresSearchBackend):
