@@ -395,6 +395,20 @@ def test_free_text_finds_a_word_only_inside_a_public_materials_file(client, libr
     assert titles(browse(client, library, q="Traumapädagogik")) == ["Protokoll des Fachtags"]
 
 
+def test_free_text_finds_a_file_by_one_word_of_its_title_and_another_of_its_text(client, library):
+    MaterialPageFactory(
+        parent=library,
+        title="Protokoll des Fachtags",
+        files=[text_document("Die Arbeitsgruppe sprach über Traumapädagogik.", title="Clearing")],
+    )
+    MaterialPageFactory(parent=library, title="Einladung zum Fachtag")
+
+    assert titles(browse(client, library, q="Clearing Traumapädagogik")) == [
+        "Protokoll des Fachtags"
+    ]
+    assert titles(browse(client, library, q="Clearing Sprachcafé")) == []
+
+
 @pytest.fixture
 def members_material(library):
     MaterialPageFactory(
