@@ -124,8 +124,8 @@ def german_postgres_backend():
             if isinstance(self.query, (MatchAll, Not, Fuzzy)):
                 return super().search(config, start, stop, score_field, backend)
             search_query = self.build_tsquery(self.query, config=config)
-            if self.is_unranked(score_field):
-                # Only which rows match (the files of the library): by the indexes alone.
+            if self.finds_files(score_field):
+                # Only which files match: by the indexes alone.
                 model = self.queryset.model
                 found = FoundInIndex(search_query, get_descendants_content_types_pks(model))
                 queryset = self.queryset.filter(found)
@@ -155,14 +155,16 @@ def german_postgres_backend():
                 queryset, rank_expression, start, stop, score_field
             )
 
-        def is_unranked(self, score_field):
-            """Whether the search only asks which rows match, over all indexed fields, of
-            a model whose index entries name it by an integer id."""
+        def finds_files(self, score_field):
+            """Whether the search only asks which files match, over all indexed fields
+            (their long texts are best left to the indexes; pages' short ones are not)."""
+            model = self.queryset.model
             return (
                 not self.order_by_relevance
                 and score_field is None
                 and self.fields is None
-                and has_integer_ids(self.queryset.model)
+                and issubclass(model, AbstractDocument)
+                and has_integer_ids(model)
             )
 
     class GermanPostgresSearchBackend(GermanQueries, PostgresSearchBackend):
