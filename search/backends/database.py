@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, IntegerField, Q, Value
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as vendor_backend
-from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
@@ -30,6 +30,35 @@ MIN_PREFIX_LENGTH = 4
 def terms(query):
     """The words of a PlainText query, split as PostgreSQL's query compiler splits them."""
     return [term for term in re.split(r"[\s\-]+", query.query_string) if term]
+
+
+def lexeme(term):
+    """A word as to_tsquery() reads it: quoted, and a prefix when its stem is long enough."""
+    quoted = term.replace("'", "''").replace("\\", "\\\\")
+    return f"'{quoted}'" + (":*" if len(stem(term)) >= MIN_PREFIX_LENGTH else "")
+
+
+def plain_text(query, invert=False):
+    """The words of a PlainText query as to_tsquery() reads them, None without words."""
+    lexemes = [("!" if invert else "") + lexeme(term) for term in terms(query)]
+    if not lexemes:
+        return None
+    return "(" + (" & " if query.operator == "and" else " | ").join(lexemes) + ")"
+
+
+def tsquery_text(query):
+    """A query of words, alternatives and combinations (PlainText, And, Or) as one text for
+    to_tsquery(): »('patenschaft':* | 'mentoring':*)«; None for other queries. One
+    to_tsquery() for the whole query costs Django far less to build than one per word,
+    and a search builds it a dozen times."""
+    if isinstance(query, PlainText):
+        return plain_text(query)
+    if not isinstance(query, (And, Or)):
+        return None
+    parts = [tsquery_text(subquery) for subquery in query.subqueries]
+    if not parts or None in parts:
+        return None
+    return "(" + (" & " if isinstance(query, And) else " | ").join(parts) + ")"
 
 
 def is_disjunction(query):
@@ -89,23 +118,19 @@ def german_postgres_backend():
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
-    from modelsearch.backends.database.postgres.query import Lexeme
 
     class GermanPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+        def build_tsquery(self, query, config=None):
+            text = tsquery_text(query)
+            if text is None:
+                return super().build_tsquery(query, config)
+            return SearchQuery(text, search_type="raw", config=config)
+
         def build_tsquery_content(self, query, config=None, invert=False):
             if not isinstance(query, PlainText):
                 return super().build_tsquery_content(query, config, invert)
-            lexemes = [
-                Lexeme(term, invert=invert, prefix=len(stem(term)) >= MIN_PREFIX_LENGTH)
-                for term in terms(query)
-            ]
-            if not lexemes:
-                return None
-            if query.operator == "and":
-                combined = reduce(lambda left, right: left & right, lexemes)
-            else:
-                combined = reduce(lambda left, right: left | right, lexemes)
-            return SearchQuery(combined, search_type="raw", config=config)
+            text = plain_text(query, invert)
+            return None if text is None else SearchQuery(text, search_type="raw", config=config)
 
         def build_tsrank(self, vector, query, config=None, boost=1.0):
             # A word's alternatives (spellings, synonyms) are ranked as one query: one
