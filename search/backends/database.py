@@ -12,7 +12,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, F, Func, IntegerField, Q, Value
+from django.db.models import BooleanField, F, Func, Q, Value
 from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, PlainText
@@ -98,11 +98,6 @@ def is_numerous(model):
     return issubclass(model, (Page, AbstractDocument))
 
 
-def has_integer_ids(model):
-    pk = model._meta.pk
-    return isinstance(getattr(pk, "target_field", pk), IntegerField)  # a page's: Page.id
-
-
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
     backend = vendor_backend(params)
     if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
@@ -181,15 +176,14 @@ def german_postgres_backend():
             )
 
         def finds_files(self, score_field):
-            """Whether the search only asks which files match, over all indexed fields
-            (their long texts are best left to the indexes; pages' short ones are not)."""
-            model = self.queryset.model
+            """Whether the search only asks which files (integer ids, as the function
+            needs) match, over all indexed fields: their long texts are best left to the
+            indexes; pages' short ones are not."""
             return (
                 not self.order_by_relevance
                 and score_field is None
                 and self.fields is None
-                and issubclass(model, AbstractDocument)
-                and has_integer_ids(model)
+                and issubclass(self.queryset.model, AbstractDocument)
             )
 
     class GermanPostgresSearchBackend(GermanQueries, PostgresSearchBackend):
