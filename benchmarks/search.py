@@ -223,10 +223,19 @@ def measure_role(role, user, args):
         for result in results:
             if forget:
                 index_changed()
-            result.sql = common.count_queries(client, result.url)
+            with one_after_another():
+                result.sql = common.count_queries(client, result.url)
             result.hits = hits(user, result.query)
         measured[name] = RoleResult(name, results)
     return list(measured.values())
+
+
+def one_after_another():
+    """The search's queries run one after the other, not in a pipeline (search/pipeline.py):
+    Django then times each by the server's answer, not only by sending it."""
+    from unittest import mock
+
+    return mock.patch("search.pipeline.pipelined", return_value=False)
 
 
 def hits(user, query):
@@ -307,7 +316,8 @@ def print_summary(roles):
         )
     print(
         "(p50/p95/max: server time of all timed requests; SQL queries: fewest–most per request;\n"
-        " SQL ms: median over the queries of their SQL time in one request; CPU: this process's\n"
+        " SQL ms: median over the queries of their SQL time in one request, run one after the\n"
+        " other for it, not pipelined as when timed; CPU: this process's\n"
         " CPU time per request in ms, without the database's, which other load slows less)"
     )
 

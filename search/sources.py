@@ -23,6 +23,7 @@ from home.models import NewsPage, Organisation
 from home.models.pages import viewable_by
 from library.models import LibraryDocument, MaterialDocument, MaterialPage
 from search.language import MAX_QUERY_LENGTH, highlight_stems
+from search.pipeline import fetched
 from search.snippets import mentions, snippet, stream_text
 
 # Hits read per kind: counts are exact up to this number, and pages stay flat in queries.
@@ -92,32 +93,36 @@ def backend_ids(queryset):
 
 
 def rows(results, *fields):
-    """(pk, *fields) of each search result: straight from the database backends' query,
-    since reading a thousand pages as model objects costs more than finding them; from the
-    objects Elasticsearch's results are."""
+    """(pk, *fields) of each search result: for the database backends their query, to be run
+    by `fetched()` with the others (reading a thousand pages as model objects costs more than
+    finding them); for Elasticsearch, read from the objects its results are."""
     if hasattr(results, "get_queryset"):
-        return list(results.get_queryset().values_list("pk", *fields))
+        return results.get_queryset().values_list("pk", *fields)
     return [(item.pk, *(getattr(item, name) for name in fields)) for item in results]
 
 
-def scored(queryset, query, *fields):
-    """[(relevance, pk, *fields)] of `queryset` for `query`, best first, at most MAX_HITS.
-    A hit whose name contains a word as it was typed (not just a synonym) counts NAME_BONUS
-    times."""
+def found_ids(results):
+    """The ids of search results as a filter value: a subquery for the database backends."""
+    if hasattr(results, "get_queryset"):
+        return results.get_queryset().values("pk")
+    return [item.pk for item in results]
+
+
+def ranked(queryset, query, *fields):
+    """The rows (pk, score, name, *fields) of `queryset` for `query`, best first, at most
+    MAX_HITS (see rows())."""
     name = NAME_FIELDS.get(queryset.model, "title")
     results = get_search_backend().search(
         query[:MAX_QUERY_LENGTH], queryset.only("pk", name, *fields)
     )
-    results = results.annotate_score("_score")[:MAX_HITS]
-    typed = highlight_stems(query)
-    hits = []
-    for pk, score, title, *values in rows(results, "_score", name, *fields):
-        # SQLite's bm25 is negative (lower is better), the others positive: the size counts.
-        relevance = abs(score or 0)
-        if mentions(title, typed):
-            relevance *= NAME_BONUS
-        hits.append((relevance, pk, *values))
-    return sorted(hits, key=lambda hit: -hit[0])
+    return rows(results.annotate_score("_score")[:MAX_HITS], "_score", name, *fields)
+
+
+def relevance(score, name, typed):
+    """A hit's relevance: its score, NAME_BONUS times if its name contains a word as it was
+    typed (not just a synonym). SQLite's bm25 is negative (lower is better), the other
+    backends' scores positive: the size counts."""
+    return abs(score or 0) * (NAME_BONUS if mentions(name, typed) else 1)
 
 
 class Sources:
@@ -146,55 +151,52 @@ class Sources:
 
     def hits(self, query):
         """{kind key: [Hit], best first} for every kind the user may search."""
+        typed = highlight_stems(query)
         found = {kind.key: [] for kind in self.kinds()}
-        for relevance, pk, content_type_id in scored(self.pages(), query, "content_type"):
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            key = PAGE_KINDS.get(model, "pages")
-            found[key].append(Hit(relevance, key, pk, model=model))
-        found["materials"] = self.material_hits(query, found["materials"])
-        others = {
-            "sessions": self.sessions(),
-            "speakers": Speaker.objects.filter(
-                pk__in=backend_ids(Speaker.objects.filter(sessions__in=self.sessions()))
-            ),
-            "organisations": Organisation.objects.all(),
+        searches = {
+            "pages": ranked(self.pages(), query, "content_type"),
+            "files": self.file_links(query),
         }
+        searches.update({key: ranked(queryset, query) for key, queryset in self.others()})
+        for key, found_rows in zip(searches, fetched(searches.values()), strict=True):
+            if key == "pages":
+                for pk, score, title, content_type_id in found_rows:
+                    model = ContentType.objects.get_for_id(content_type_id).model_class()
+                    kind = PAGE_KINDS.get(model, "pages")
+                    found[kind].append(Hit(relevance(score, title, typed), kind, pk, model=model))
+            elif key == "files":
+                add_files(found["materials"], found_rows, typed)
+            else:
+                found[key] = [
+                    Hit(relevance(score, name, typed), key, pk) for pk, score, name in found_rows
+                ]
+        return {key: sorted(hits, key=lambda hit: -hit.relevance) for key, hits in found.items()}
+
+    def others(self):
+        """(kind key, queryset) of the kinds that are neither pages nor materials."""
+        yield "sessions", self.sessions()
+        speakers = Speaker.objects.filter(sessions__in=self.sessions())
+        yield "speakers", Speaker.objects.filter(pk__in=backend_ids(speakers))
+        yield "organisations", Organisation.objects.all()
         if self.member:
             # Visible questions only, for moderators too: they find hidden ones in the admin.
-            others["questions"] = Question.objects.visible()
-            others["members"] = MemberProfile.objects.filter(
-                pk__in=backend_ids(MemberProfile.objects.approved())
-            )
-        for key, queryset in others.items():
-            found[key] = [Hit(relevance, key, pk) for relevance, pk in scored(queryset, query)]
-        return found
+            yield "questions", Question.objects.visible()
+            approved = MemberProfile.objects.approved()
+            yield "members", MemberProfile.objects.filter(pk__in=backend_ids(approved))
 
-    def material_hits(self, query, page_hits):
-        """Materials found in their page or in a file the user may download, with the files
-        that matched. Files are matched, not ranked (ranking thousands of long texts is what
-        would make the search slow): a material found only in a file comes after those found
-        in their page, a file whose title holds a typed word first among them."""
-        by_page = {hit.pk: hit for hit in page_hits}
+    def file_links(self, query):
+        """(material id, file id, file title) of the files the user may download that match
+        `query`, in materials the user may open. Files are matched, not ranked: ranking
+        thousands of long texts is what would make the search slow."""
         files = get_search_backend().search(
             query[:MAX_QUERY_LENGTH],
-            LibraryDocument.objects.viewable_by(self.user).only("pk", "title"),
+            LibraryDocument.objects.viewable_by(self.user).only("pk"),
             order_by_relevance=False,
         )
-        typed = highlight_stems(query)
-        relevance_of = {
-            pk: FILE_RELEVANCE * (NAME_BONUS if mentions(title, typed) else 1)
-            for pk, title in rows(files[:MAX_HITS], "title")
-        }
-        if relevance_of:
-            links = MaterialDocument.objects.filter(
-                document__among=relevance_of,
-                page__in=MaterialPage.objects.live().filter(viewable_by(self.user)),
-            ).values_list("page_id", "document_id")
-            for page_id, document_id in links:
-                hit = by_page.setdefault(page_id, Hit(0, "materials", page_id))
-                hit.relevance = max(hit.relevance, relevance_of[document_id])
-                hit.documents.append(document_id)
-        return sorted(by_page.values(), key=lambda hit: -hit.relevance)
+        return MaterialDocument.objects.filter(
+            document__in=found_ids(files[:MAX_HITS]),
+            page__in=MaterialPage.objects.live().filter(viewable_by(self.user)),
+        ).values_list("page_id", "document_id", "document__title")
 
     # --- Results --------------------------------------------------------------------------
 
@@ -368,6 +370,20 @@ class Sources:
             )
             for profile in profiles.select_related("organisation")
         }
+
+
+def add_files(material_hits, links, typed):
+    """Materials found in a file: the file joins the material's hit, or makes one. A
+    material found only in a file comes after those found in their page, one whose file
+    title holds a typed word first among them."""
+    by_page = {hit.pk: hit for hit in material_hits}
+    for page_id, document_id, title in links:
+        hit = by_page.get(page_id)
+        if hit is None:
+            hit = by_page[page_id] = Hit(0, "materials", page_id)
+            material_hits.append(hit)
+        hit.relevance = max(hit.relevance, relevance(FILE_RELEVANCE, title, typed))
+        hit.documents.append(document_id)
 
 
 def specific_pages(hits):
