@@ -174,8 +174,9 @@ class Sources:
 
     def others(self):
         """(kind key, queryset) of the kinds that are neither pages nor materials."""
-        yield "sessions", self.sessions()
-        speakers = Speaker.objects.filter(sessions__in=self.sessions())
+        sessions = self.sessions()
+        yield "sessions", sessions
+        speakers = Speaker.objects.filter(sessions__in=sessions)
         yield "speakers", Speaker.objects.filter(pk__in=backend_ids(speakers))
         yield "organisations", Organisation.objects.all()
         if self.member:
