@@ -26,7 +26,13 @@ def fetched(row_sets):
 
 
 def pipelined():
+    """Whether the queries can go together: PostgreSQL through psycopg 3 (not psycopg2) and
+    a libpq with pipeline mode."""
     if connection.vendor != "postgresql":
+        return False
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    if not is_psycopg3:
         return False
     from psycopg import Pipeline
 
