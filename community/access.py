@@ -7,10 +7,16 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
-from home.groups import group_names
+from home.groups import group_names, staff_ids
 
 MEMBERS_GROUP = "Mitglieder"
 MODERATION_GROUP = "Moderation"
+
+
+def is_staff_account(user):
+    """Whether the account belongs to the BBE's staff (home.groups.STAFF): managed by
+    administrators, never by moderators."""
+    return user.is_authenticated and bool(staff_ids([user.pk]))
 
 
 def is_member(user):

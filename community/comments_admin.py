@@ -18,10 +18,10 @@ from django.utils.translation import pgettext_lazy
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView, WMABaseView
+from wagtail_modeladmin.views import WMABaseView
 
 from community import comments as rules
+from community.admin_lists import DeclaredParametersIndexView, StrictModelAdmin
 
 REPORTED = Q(flags__flag=CommentFlag.SUGGEST_REMOVAL)
 
@@ -133,7 +133,7 @@ class CommentPermissionHelper(PermissionHelper):
         return self.user_has_specific_permission(user, self.get_perm_codename("change"))
 
 
-class CommentIndexView(IndexView):
+class CommentIndexView(DeclaredParametersIndexView):
     """The comments with what they belong to and the buttons of each row
     (templates/community/comments/admin_index.html)."""
 
@@ -205,7 +205,7 @@ class CommentModerateView(WMABaseView):
         return redirect(self.back_url)
 
 
-class CommentAdmin(ModelAdmin):
+class CommentAdmin(StrictModelAdmin):
     """»Kommentare«: members' comments on pages, sessions and questions."""
 
     model = XtdComment

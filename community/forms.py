@@ -165,9 +165,9 @@ class ProfileForm(forms.ModelForm):
         return processed_photo(upload) if upload else None
 
     def save(self, commit=True):
-        """Stores the profile; a new photo replaces the old one, whose file is deleted."""
+        """Stores the profile; a new photo replaces the old one, whose file MemberProfile.save
+        deletes after the commit."""
         profile = super().save(commit=False)
-        old_photo = profile.photo.name
         if self.cleaned_data.get("photo_upload"):
             profile.photo = self.cleaned_data["photo_upload"]
         elif self.cleaned_data.get("remove_photo"):
@@ -175,8 +175,6 @@ class ProfileForm(forms.ModelForm):
         if commit:
             profile.save()
             self.save_m2m()
-            if old_photo and old_photo != profile.photo.name:
-                profile.photo.storage.delete(old_photo)
         return profile
 
 

@@ -1,7 +1,11 @@
 """Approval of accounts: the one place that changes a member's status. The status decides
 the membership of the group Mitglieder (which grants access) and whether the account may
 log in at all: rejected and suspended accounts are deactivated, so their open sessions no
-longer reach member content on their next request."""
+longer reach member content on their next request.
+
+Moderation acts on members only: the accounts of staff (administrators, editors, event
+managers, moderators; see home.groups.STAFF) are never changed here, whoever
+asks, so a moderator cannot lock out an administrator."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -14,15 +18,24 @@ from django.utils import timezone, translation
 
 from community.access import MEMBERS_GROUP
 from community.models import MemberStatus
+from home.groups import staff_ids
 from home.models import Organisation
+
+
+def of_members_only(profiles):
+    """The profiles that moderation may change: those of accounts that are not staff."""
+    profiles = list(profiles)
+    staff = staff_ids(profile.user_id for profile in profiles)
+    return [profile for profile in profiles if profile.user_id not in staff]
 
 
 @transaction.atomic
 def set_status(profiles, status):
-    """Give each profile the status; returns the profiles that changed."""
+    """Give each profile of a member (not of staff) the status; returns the profiles that
+    changed."""
     members = Group.objects.get(name=MEMBERS_GROUP)
     changed = []
-    for profile in profiles:
+    for profile in of_members_only(profiles):
         if profile.status == status:
             continue
         user = profile.user

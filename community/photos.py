@@ -1,11 +1,19 @@
 """Members' profile photos: what an upload must be, and what is kept of it.
 
-Only JPEG, PNG and WebP files up to 5 MB and 40 megapixels are accepted, judged by Pillow
-from the file's content, never by its name. The size in pixels is read from the header
-before any pixel is decoded, so a small file that would unpack to gigabytes (a
-»decompression bomb«) is refused without being unpacked. What is kept is a new JPEG:
-turned upright as the camera's orientation tag says, at most 600×600 pixels, and without
-any of the original's metadata (EXIF with GPS position and camera, XMP, ICC, comments)."""
+Only JPEG, PNG and WebP files up to 5 MB and 40 megapixels (PNG and WebP: 16) are accepted,
+judged by Pillow from the file's content, never by its name. The size in pixels is read from
+the header before any pixel is decoded, so a small file that would unpack to gigabytes (a
+»decompression bomb«) is refused without being unpacked. What is kept is a new JPEG: turned
+upright as the camera's orientation tag says, at most 600×600 pixels, and without any of the
+original's metadata (EXIF with GPS position and camera, XMP, ICC, comments), as
+home/images.py leaves the site's images.
+
+A JPEG, which is what phones and cameras send, is decoded at 1/2, 1/4 or 1/8 of its size
+where that still leaves at least twice the 600 pixels (Pillow's draft mode): a photo of 40
+megapixels then takes a small fraction of the time and memory of decoding all of it. PNG and
+WebP cannot be decoded that way, and WebP is the slowest to decode of the three, so they are
+accepted up to 16 megapixels: more than a phone's 12-megapixel photo (4032×3024), and more
+than any screenshot or graphic needs."""
 
 import io
 import uuid
@@ -14,11 +22,15 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
+
+from home.images import NO_METADATA, metadata_free
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+MAX_PIXELS_DECODED_IN_FULL = 16_000_000  # PNG and WebP (see above)
 FORMATS = ("JPEG", "PNG", "WEBP")
+DRAFT_FORMATS = ("JPEG", "MPO")  # MPO: a phone's JPEG with a second picture (Pillow's name)
 BOX = (600, 600)
 QUALITY = 85
 
@@ -26,6 +38,10 @@ NOT_AN_IMAGE = _("This file is not a photo we can use. Please upload a JPEG, PNG
 TOO_LARGE = _("The photo is larger than 5 MB. Please upload a smaller file.")
 TOO_MANY_PIXELS = _(
     "The photo has too many pixels (more than 40 megapixels). Please upload a smaller image."
+)
+TOO_MANY_PIXELS_DECODED_IN_FULL = _(
+    "A PNG or WebP photo may have at most 16 megapixels. "
+    "Please upload a smaller image or the photo as a JPEG."
 )
 
 
@@ -36,14 +52,15 @@ def processed_photo(upload):
         raise ValidationError(TOO_LARGE, code="too_large")
     image = opened_image(upload)
     try:
-        image = ImageOps.exif_transpose(image)
-        image = flattened(image)
+        # A JPEG decoded at a fraction of its size, still twice the box (what thumbnail()
+        # would ask for itself, were the image not loaded before it); other formats ignore it.
+        image.draft(None, (BOX[0] * 2, BOX[1] * 2))
+        image = flattened(metadata_free(image))
         image.thumbnail(BOX, Image.Resampling.LANCZOS)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         raise ValidationError(NOT_AN_IMAGE, code="invalid") from error
     output = io.BytesIO()
-    # Saved without exif=, icc_profile= or comment=: Pillow writes no metadata then.
-    image.save(output, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+    image.save(output, "JPEG", quality=QUALITY, optimize=True, progressive=True, **NO_METADATA)
     return ContentFile(output.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
 
 
@@ -63,6 +80,8 @@ def opened_image(upload):
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
+    if image.format not in DRAFT_FORMATS and width * height > MAX_PIXELS_DECODED_IN_FULL:
+        raise ValidationError(TOO_MANY_PIXELS_DECODED_IN_FULL, code="too_many_pixels")
     return image
 
 

@@ -18,11 +18,13 @@ from django.utils.translation import ngettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificView, WMABaseView
+from wagtail_modeladmin.options import modeladmin_register
+from wagtail_modeladmin.views import InspectView, InstanceSpecificView, WMABaseView
 
 from community import moderation, questions
+from community.admin_lists import DeclaredParametersIndexView, StrictModelAdmin
 from community.models import MemberProfile, MemberStatus, PrivacyRequest, Question
+from home.groups import staff_ids
 
 # --- What moderators do with accounts ------------------------------------------------------
 
@@ -90,8 +92,26 @@ STATUS_ACTIONS = {
 }
 
 
+STAFF_UNCHANGED = _(
+    "Accounts of the BBE team (administrators, editors, event managers, moderators) are "
+    "managed by administrators: moderation does not change them."
+)
+
+
 def actions_for(profile):
+    """The status changes that apply to the profile; none for a staff account (marked by
+    `mark_staff`), which moderation never changes."""
+    if profile.is_staff_account:
+        return []
     return [action for action in STATUS_ACTIONS.values() if profile.status in action.applies_to]
+
+
+def mark_staff(profiles):
+    """Sets `is_staff_account` on each profile (one query for all)."""
+    staff = staff_ids(profile.user_id for profile in profiles)
+    for profile in profiles:
+        profile.is_staff_account = profile.user_id in staff
+    return profiles
 
 
 # --- Permissions -----------------------------------------------------------------------------
@@ -116,7 +136,7 @@ class MemberPermissionHelper(ReadOnlyPermissionHelper):
         return self.user_has_specific_permission(user, self.get_perm_codename("change"))
 
 
-class ReadOnlyModelAdmin(ModelAdmin):
+class ReadOnlyModelAdmin(StrictModelAdmin):
     """Only the list (and the inspect view where enabled); the group editor offers only the
     permissions that mean something here."""
 
@@ -147,13 +167,13 @@ class MemberViewMixin:
         return self.permission_helper.user_can_moderate(self.request.user)
 
 
-class MemberIndexView(MemberViewMixin, IndexView):
+class MemberIndexView(MemberViewMixin, DeclaredParametersIndexView):
     """The accounts, newest first, with buttons for each row and for the selected rows
     (templates/community/admin/member_index.html)."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        profiles = list(context["object_list"])
+        profiles = mark_staff(list(context["object_list"]))
         for profile in profiles:
             profile.inspect_url = self.url_helper.get_action_url("inspect", profile.pk)
             profile.status_actions = actions_for(profile) if self.can_moderate else []
@@ -177,6 +197,7 @@ class MemberInspectView(MemberViewMixin, InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        mark_staff([self.instance])
         context["status_actions"] = actions_for(self.instance) if self.can_moderate else []
         return context
 
@@ -204,7 +225,8 @@ class MemberStatusView(MemberViewMixin, WMABaseView):
 
     @cached_property
     def profiles(self):
-        return list(
+        """The chosen profiles that the action applies to; never those of staff."""
+        return moderation.of_members_only(
             MemberProfile.objects.filter(pk__in=self.ids, status__in=self.action.applies_to)
             .select_related("user", "organisation")
             .order_by("display_name")
@@ -218,6 +240,11 @@ class MemberStatusView(MemberViewMixin, WMABaseView):
             return redirect(self.next_url)
         return self.render_to_response(self.get_context_data())
 
+    @cached_property
+    def staff_selected(self):
+        users = MemberProfile.objects.filter(pk__in=self.ids).values_list("user_id", flat=True)
+        return bool(staff_ids(users))
+
     def post(self, request, *args, **kwargs):
         if self.action is None:
             messages.error(request, _("Please choose what to do with the selected accounts."))
@@ -229,8 +256,10 @@ class MemberStatusView(MemberViewMixin, WMABaseView):
             changed = self.action.change(self.profiles)
             if changed:
                 messages.success(request, self.action.done % {"count": len(changed)})
-            else:
+            elif not self.staff_selected:
                 messages.warning(request, _("This does not apply to the selected accounts."))
+            if self.staff_selected:
+                messages.warning(request, STAFF_UNCHANGED)
         return redirect(self.next_url)
 
 
@@ -415,7 +444,7 @@ class QuestionVisibilityView(InstanceSpecificView):
         return redirect(self.url_helper.index_url)
 
 
-class QuestionAdmin(ModelAdmin):
+class QuestionAdmin(StrictModelAdmin):
     """»Fragen«: the questions of the exchange, newest activity first. Moderators hide a
     question that breaks the rules, show it again, or delete it."""
 

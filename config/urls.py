@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,12 +18,27 @@ handler429 = "config.outages.too_many_requests"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's own: the admin's login under the site's lock-out, and its password
+    # reset, rate-limited and for staff only.
+    path("admin/login/", home_views.AdminLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        home_views.AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("", include("events.urls")),
+    # Wagtail's own login for private pages is never linked (WAGTAIL_FRONTEND_LOGIN_URL):
+    # it goes to allauth's, so that no login form escapes the lock-out.
+    re_path(
+        r"^_util/login/$",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     # allauth's login, answering HTTP 429 when an account is locked out
     path("konto/login/", accounts.LoginView.as_view(), name="account_login"),
     path("konto/", include("allauth.urls")),

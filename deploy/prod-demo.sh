@@ -71,6 +71,7 @@ export SECURE_SSL_REDIRECT=false  # nginx redirects; loopback only
 export MEDIA_ROOT=$DEMO_DIR/media
 export STATIC_ROOT=$DEMO_DIR/static
 export GUNICORN_BIND=127.0.0.1:$APP_PORT
+export CLIENT_IP_HEADER=X-Real-IP  # set by nginx; the rate limits count per visitor
 export WEB_CONCURRENCY=${WEB_CONCURRENCY:-3}
 export VARNISH_URL=http://127.0.0.1:$VARNISH_PORT
 unset ELASTICSEARCH_URL AWS_STORAGE_BUCKET_NAME

@@ -1,10 +1,34 @@
+import unicodedata
+
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
 
 DETAILS = ["name", "organisation", "email", "dietary_needs", "accessibility_needs"]
+# Besides letters of any script (and their accents): what names are written with. No comma
+# (the e-mails' greeting puts one after the name), no colon, slash, @ or digits, so a name
+# cannot carry a web address, a phone number or a message of its own.
+NAME_PUNCTUATION = {" ", "-", "'", "’", "."}
+
+
+def clean_name(value):
+    """The name with its whitespace tidied (one space between parts), or ValidationError
+    when it holds anything but letters and name punctuation."""
+    name = unicodedata.normalize("NFC", " ".join(value.split()))
+    has_letter = any(unicodedata.category(char).startswith("L") for char in name)
+    others = {char for char in name if unicodedata.category(char)[0] not in "LM"}
+    if not has_letter or not others <= NAME_PUNCTUATION:
+        raise ValidationError(
+            _(
+                "Please write your name with letters only; spaces, hyphens, apostrophes and "
+                "full stops are allowed too."
+            ),
+            code="invalid_name",
+        )
+    return name
 
 
 class RegistrationForm(forms.ModelForm):
@@ -46,6 +70,13 @@ class RegistrationForm(forms.ModelForm):
                 widget=forms.RadioSelect,
             )
             self.slots.append((name, {str(session.pk): session for session in sessions}))
+
+    def clean_name(self):
+        return clean_name(self.cleaned_data["name"])
+
+    def has_field_errors(self):
+        """Errors of single fields (not only one about the whole form, e.g. too many)."""
+        return any(name != NON_FIELD_ERRORS for name in self.errors)
 
     def workshop_fields(self):
         return [self[name] for name, _sessions in self.slots]

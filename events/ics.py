@@ -6,7 +6,8 @@
 Sessions keep their wall-clock times in Europe/Berlin (TIME_ZONE); every file carries that
 zone as a VTIMEZONE and every DTSTART/DTEND refers to it by TZID, so calendar apps show the
 right time in summer and in winter. A session's UID ("session-<pk>@<site hostname>") never
-changes, so apps update an entry they already have instead of adding a second one."""
+changes, so apps update an entry they already have instead of adding a second one. Titles
+and calendar names are written on one line and escaped as TEXT (`;`, `,`, `\\`)."""
 
 import datetime
 import functools
@@ -19,7 +20,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 from wagtail.models import Site
 
 from home.models.pages import german_slug, unrestricted
@@ -107,7 +108,11 @@ def build_calendar(sessions, request=None, name=None, refresh_interval=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     if name:
-        calendar.calendar_name = name
+        # NAME (RFC 7986) and X-WR-CALNAME are TEXT: escaped like SUMMARY (icalendar
+        # treats both as unknown and would write `;`, `,` and line breaks as they are).
+        name = one_line(name)
+        calendar.add("name", vText(name))
+        calendar.add("x-wr-calname", vText(name))
     if refresh_interval:
         calendar.refresh_interval = refresh_interval
         calendar.add("x-published-ttl", refresh_interval)
@@ -132,11 +137,16 @@ def session_event(session, addresses):
         last_modified=revised,
         start=datetime.datetime.combine(session.day, session.start_time, tzinfo=zone),
         end=datetime.datetime.combine(session.day, session.end_time, tzinfo=zone),
-        summary=session.title,
+        summary=one_line(session.title),
         location=location_of(session) or None,
         description=description_of(session) or None,
         url=f"{page_url}#{session.anchor}" if page_url else None,
     )
+
+
+def one_line(text):
+    """A title or name as one line: line breaks and runs of spaces become one space."""
+    return " ".join(str(text).split())
 
 
 def location_of(session):

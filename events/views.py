@@ -1,7 +1,8 @@
 """The public views of congresses: agenda with filters, registration, a registration's own
-page (cancel, accept an offered place) and the calendar files (CongressPage's routes call
-them, events/models/pages.py); »Mein Programm«, the sessions a logged-in user starred, with
-the star button and the user's secret calendar feed (events/urls.py)."""
+page (confirm the e-mail address, cancel, accept an offered place) and the calendar files
+(CongressPage's routes call them, events/models/pages.py); »Mein Programm«, the sessions a
+logged-in user starred, with the star button and the user's secret calendar feed
+(events/urls.py)."""
 
 from itertools import groupby
 
@@ -11,6 +12,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,6 +32,7 @@ from events.models import (
     SessionFormat,
     StarredSession,
 )
+from home import ratelimit
 from home.models.pages import unrestricted
 
 FEED_FILENAME = "mein-programm.ics"
@@ -230,6 +235,9 @@ def starred_ids(user, sessions):
 
 
 def register(request, page):
+    """The registration form. Sending it is limited per IP address and per typed e-mail
+    address (home.ratelimit, "congress_registration"): past the limit the form comes back
+    with what was typed and a message, with status 429, and nothing is registered or sent."""
     if not page.registration_is_open():
         return page.render(
             request,
@@ -242,48 +250,95 @@ def register(request, page):
     form = RegistrationForm(
         request.POST if request.method == "POST" else None, congress=page, initial=initial
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            registration = waiting_list.register(
-                page, form.details(), form.workshops(), user=request.user
+        email = form.cleaned_data["email"]
+        if not ratelimit.allowed(request, "congress_registration", key=email):
+            form.add_error(
+                None,
+                _(
+                    "Too many registrations have come in from your internet connection or for "
+                    "this e-mail address within the last hour. Please try again later – your "
+                    "details stay in the form."
+                ),
             )
-        except waiting_list.RegistrationError as error:
-            form.add_error(error.field, error.message)
+            status = 429
         else:
-            if registration.state == RegistrationState.CONFIRMED:
-                messages.success(
-                    request,
-                    _("Thank you, you are registered. We have sent you a confirmation by e-mail."),
+            try:
+                registration = waiting_list.register(
+                    page,
+                    form.details(),
+                    form.workshops(),
+                    user=request.user,
+                    email_confirmed=waiting_list.address_is_verified(request.user, email),
                 )
+            except waiting_list.RegistrationError as error:
+                form.add_error(error.field, error.message)
             else:
-                messages.info(
-                    request,
-                    _(
-                        "All places are taken: you are on the waiting list, at position "
-                        "%(position)s. We have sent you an e-mail."
-                    )
-                    % {"position": registration.position},
-                )
-            return redirect(registration.url)
-    return page.render(
+                registered_message(request, registration)
+                return redirect(registration.url)
+    response = page.render(
         request, template="events/registration_form.html", context_overrides={"form": form}
     )
+    response.status_code = status
+    return response
+
+
+def registered_message(request, registration):
+    if registration.awaits_confirmation:
+        messages.info(
+            request,
+            _(
+                "Almost done: please confirm your e-mail address. We have sent a link to "
+                "%(email)s. Until then your registration is provisional; without confirmation "
+                "it lapses on %(until)s o'clock."
+            )
+            % {
+                "email": registration.email,
+                "until": date_format(
+                    timezone.localtime(registration.confirmation_expires_at), "j. F Y, H:i"
+                ),
+            },
+        )
+    elif registration.state == RegistrationState.CONFIRMED:
+        messages.success(
+            request,
+            _("Thank you, you are registered. We have sent you a confirmation by e-mail."),
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "All places are taken: you are on the waiting list, at position "
+                "%(position)s. We have sent you an e-mail."
+            )
+            % {"position": registration.position},
+        )
+
+
+def registration_by_token(page, token):
+    found = Registration.objects.filter(congress=page, token=token).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def registration(request, page, token):
     """A registration's own page, reached through the link in its e-mails: its state, and
     buttons to cancel or to accept an offered place."""
-    found = Registration.objects.filter(congress=page, token=token).first()
-    if found is None:
-        raise Http404
+    found = registration_by_token(page, token)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "cancel":
+            was_confirmed = found.email_confirmed_at is not None
             waiting_list.cancel(found)
-            messages.success(
-                request,
-                _("Your registration is cancelled. We have sent you a confirmation by e-mail."),
-            )
+            if was_confirmed:
+                messages.success(
+                    request,
+                    _("Your registration is cancelled. We have sent you a confirmation by e-mail."),
+                )
+            else:
+                messages.success(request, _("Your registration is cancelled."))
         elif action == "accept":
             if waiting_list.accept_offer(found):
                 messages.success(
@@ -298,10 +353,73 @@ def registration(request, page, token):
                     ),
                 )
         return redirect(found.url)
+    return render_registration(request, page, found)
+
+
+def confirm_registration(request, page, token, key):
+    """The link of the first e-mail: the registration's page with a button that confirms the
+    e-mail address. Opening the link changes nothing (mail scanners open links); only the
+    button's POST confirms."""
+    found = registration_by_token(page, token)
+    if not found.confirmation_key or not constant_time_compare(key, found.confirmation_key):
+        raise Http404
+    if request.method == "POST":
+        found = waiting_list.confirm_email(found, key)
+        confirmed_message(request, found)
+        return redirect(found.url)
+    if not found.awaits_confirmation:
+        return redirect(found.url)
+    return render_registration(request, page, found, confirming=True)
+
+
+def confirmed_message(request, registration):
+    if registration.email_confirmed_at is None:
+        if registration.state == RegistrationState.LAPSED:
+            messages.error(
+                request,
+                _(
+                    "Sorry, the time to confirm this registration has run out and it has "
+                    "lapsed. You are welcome to register again."
+                ),
+            )
+        return
+    if registration.state == RegistrationState.CONFIRMED:
+        messages.success(
+            request,
+            _(
+                "Thank you, your e-mail address is confirmed and you are registered. We have "
+                "sent you a confirmation by e-mail."
+            ),
+        )
+    elif registration.state == RegistrationState.WAITING:
+        messages.info(
+            request,
+            _(
+                "Thank you, your e-mail address is confirmed. All places are taken: you are "
+                "on the waiting list, at position %(position)s. We have sent you an e-mail."
+            )
+            % {"position": registration.position},
+        )
+    elif registration.state == RegistrationState.OFFERED:
+        messages.success(
+            request,
+            _(
+                "Thank you, your e-mail address is confirmed. A place has become free for "
+                "you: please accept it below."
+            ),
+        )
+
+
+def render_registration(request, page, found, confirming=False):
     return page.render(
         request,
         template="events/registration_status.html",
-        context_overrides={"registration": found, "states": RegistrationState},
+        context_overrides={
+            "registration": found,
+            "states": RegistrationState,
+            "confirming": confirming,
+            "registration_open": page.registration_is_open(),
+        },
     )
 
 

@@ -1,6 +1,7 @@
 """The admin for event managers: speakers as snippets; the registrations of all congresses
-with filters, a spreadsheet export and a printable attendance list per congress. Pages
-below »Veranstaltungen« are edited in the page tree (rights: migration events.0002)."""
+with filters (among them whether the e-mail address is confirmed), a spreadsheet export and
+a printable attendance list per congress (confirmed participants only). Pages below
+»Veranstaltungen« are edited in the page tree (rights: migration events.0002)."""
 
 import csv
 import unicodedata
@@ -65,10 +66,30 @@ class RegistrationFilterSet(WagtailFilterSet):
     congress = django_filters.ModelChoiceFilter(
         queryset=CongressPage.objects.order_by("-start_date", "title")
     )
+    email_confirmed = django_filters.BooleanFilter(
+        label=_("E-mail address confirmed"), method="filter_email_confirmed"
+    )
 
     class Meta:
         model = Registration
-        fields = ["congress", "state"]
+        fields = ["congress", "state", "email_confirmed"]
+
+    def filter_email_confirmed(self, queryset, name, value):
+        return queryset.filter(email_confirmed_at__isnull=not value)
+
+
+def state_of(registration):
+    """The state as the list shows it; a registration whose e-mail address is not confirmed
+    says so, with the time it lapses."""
+    label = registration.get_state_display()
+    if registration.awaits_confirmation and registration.confirmation_expires_at:
+        return _("%(state)s – to be confirmed by %(time)s") % {
+            "state": label,
+            "time": timezone.localtime(registration.confirmation_expires_at).strftime(
+                "%d.%m.%Y %H:%M"
+            ),
+        }
+    return label
 
 
 class RegistrationForm(WagtailAdminModelForm):
@@ -231,7 +252,9 @@ class AttendanceListView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        registrations = self.congress.registrations.filter(state=RegistrationState.CONFIRMED)
+        registrations = self.congress.registrations.filter(
+            state=RegistrationState.CONFIRMED
+        ).email_confirmed()
         context["congress"] = self.congress
         context["registrations"] = sorted(
             registrations, key=lambda registration: german_sort_key(registration.name)
@@ -266,9 +289,18 @@ class RegistrationViewSet(ModelViewSet):
         "privacy_consent_at",
         "offered_at",
         "offer_expires_at",
+        "email_confirmed_at",
+        "confirmation_expires_at",
         "cancelled_at",
     ]
-    list_display = ["name", "organisation", "email", "congress", "state", "created_at"]
+    list_display = [
+        "name",
+        "organisation",
+        "email",
+        "congress",
+        Column("state", label=_("State"), accessor=state_of, sort_key="state"),
+        "created_at",
+    ]
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation"]
     search_backend_name = None
@@ -290,8 +322,8 @@ class RegistrationViewSet(ModelViewSet):
             HelpPanel(
                 _(
                     "Correct a participant's details here. The state changes only through "
-                    "the registration rules: people cancel or accept an offered place with "
-                    "the link in their e-mail."
+                    "the registration rules: people confirm their e-mail address, cancel or "
+                    "accept an offered place with the links in their e-mails."
                 )
             ),
             FieldPanel("name"),

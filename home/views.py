@@ -8,8 +8,16 @@ from django.http import (
 )
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.admin.views.account import LoginView, PasswordResetView
+
+from home import ratelimit
+
+TOO_MANY_RESETS = _(
+    "Too many requests to reset a password in a short time. Please wait an hour and try again."
+)
 
 
 @require_GET
@@ -42,3 +50,30 @@ def csrf_failure(request, reason=""):
     the 500 without the site's navigation (Django calls it without a template context)."""
     context = {"platform_name": settings.WAGTAIL_SITE_NAME}
     return HttpResponseForbidden(loader.render_to_string("403_csrf.html", context))
+
+
+class AdminPasswordResetView(PasswordResetView):
+    """The admin's »Forgot password?«, limited like the site's (ACCOUNT_RATE_LIMITS
+    "admin_password_reset": per IP address and per address typed); past the limit the form
+    says so (status 429) and no e-mail is sent. The form is home.forms.AdminPasswordResetForm
+    (WAGTAILADMIN_USER_PASSWORD_RESET_FORM)."""
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        if not ratelimit.allowed(self.request, "admin_password_reset", key=email):
+            form.add_error(None, TOO_MANY_RESETS)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
+
+
+class AdminLoginView(LoginView):
+    """Wagtail's admin login, answering 429 when the account or the address is locked out
+    (home.forms.AdminLoginForm, WAGTAILADMIN_USER_LOGIN_FORM)."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error("__all__", "too_many_login_attempts"):
+            response.status_code = 429
+        return response

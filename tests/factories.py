@@ -280,6 +280,8 @@ class RegistrationFactory(DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     privacy_consent_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
     state = RegistrationState.CONFIRMED
+    # Its e-mail address is confirmed; `email_confirmed_at=None` for a visitor's that is not.
+    email_confirmed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
 
     class Meta:
         model = Registration

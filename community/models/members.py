@@ -2,7 +2,9 @@
 languages members speak, and a log of privacy requests that names no one."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -138,6 +140,35 @@ class MemberProfile(index.Indexed, models.Model):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        """Stores the profile and keeps the photo files tidy, whoever saves (the profile
+        form, moderation, the shell): the file of a photo that is replaced or removed is
+        deleted once the change is committed. The stored photo is read with the profile's
+        row locked, so two saves at the same time (a second tab, a double click) each
+        delete the one they replace; a save from a profile read before someone else
+        changed the photo keeps that new photo. A new file whose save fails is deleted
+        again."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "photo" not in update_fields:
+            super().save(*args, **kwargs)
+            return
+        new_upload = bool(self.photo) and not self.photo._committed
+        try:
+            with transaction.atomic():
+                stored = None if self._state.adding else self.stored_photo()
+                loaded = getattr(self, "_loaded_photo", None)
+                unchanged = not new_upload and self.photo.name == loaded
+                if stored is not None and loaded is not None and unchanged:
+                    self.photo = stored  # not changed here: keep what is stored now
+                super().save(*args, **kwargs)
+                if stored and stored != self.photo.name:
+                    delete_photo_file(self.photo.storage, stored)
+        except BaseException:
+            if new_upload and self.photo._committed:
+                self.photo.storage.delete(self.photo.name)
+            raise
+        self._loaded_photo = self.photo.name or ""
+
     @property
     def is_approved(self):
         return self.status == MemberStatus.APPROVED
@@ -153,6 +184,34 @@ class MemberProfile(index.Indexed, models.Model):
         return self.contact_visibility == ContactVisibility.MEMBERS and bool(
             self.contact_email or self.contact_phone
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remembers the photo read, so that save() knows whether it was changed since."""
+        profile = super().from_db(db, field_names, values)
+        if "photo" in field_names:
+            profile._loaded_photo = values[field_names.index("photo")] or ""
+        return profile
+
+    def stored_photo(self):
+        """The name of the photo file the database holds now (the row stays locked until
+        the transaction ends); None when the profile is not stored (any more)."""
+        rows = MemberProfile.objects.select_for_update().filter(pk=self.pk)
+        return rows.values_list("photo", flat=True).first()
+
+
+def delete_photo_file(storage, name):
+    """Deletes a photo's file once the transaction is committed (at once outside of one):
+    after a rollback the profile still shows it."""
+    transaction.on_commit(lambda: storage.delete(name), robust=True)
+
+
+@receiver(post_delete, sender=MemberProfile, dispatch_uid="community.member_photo_file")
+def delete_photo_with_profile(sender, instance, **kwargs):
+    """A profile deleted in any way (with its account: by the member, in the admin) takes
+    its photo file along."""
+    if instance.photo:
+        delete_photo_file(instance.photo.storage, instance.photo.name)
 
 
 class PrivacyRequest(models.Model):

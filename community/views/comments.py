@@ -23,7 +23,7 @@ from django_comments_xtd.models import XtdComment
 from community import comments as rules
 from community.access import member_required
 from community.forms import POST_LIMIT_REACHED
-from community.limits import may_post
+from community.limits import PostLimitReached, post
 from community.models import Follow, Question
 from events.models import AgendaSession
 
@@ -79,9 +79,6 @@ def post_comment(request):
     parent = replied_to(request, target, form)
     if not form.is_valid():
         return form_again(request, target, form, parent, status=400)
-    if not may_post(request.user):
-        form.add_error(None, POST_LIMIT_REACHED)
-        return form_again(request, target, form, parent, status=429)
 
     comment = XtdComment(
         content_type=rules.content_type_of(target),
@@ -96,9 +93,17 @@ def post_comment(request):
         is_public=True,
         parent_id=parent.pk if parent else 0,
     )
-    comment.save()
-    if answers:
-        Question.objects.filter(pk=target.pk).update(last_activity_at=comment.submit_date)
+
+    def store():
+        comment.save()
+        if answers:
+            Question.objects.filter(pk=target.pk).update(last_activity_at=comment.submit_date)
+
+    try:
+        post(request.user, store)  # within the hour's allowance, counted under a lock
+    except PostLimitReached:
+        form.add_error(None, POST_LIMIT_REACHED)
+        return form_again(request, target, form, parent, status=429)
     comment_was_posted.send(sender=XtdComment, comment=comment, request=request)
     if answers and parent is None:
         messages.success(request, _("Your answer has been published."))

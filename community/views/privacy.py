@@ -1,7 +1,13 @@
 """A member's privacy rights: download everything the platform holds about them (JSON), and
-delete their account. Both are logged as a PrivacyRequest that names no one."""
+delete their account. Both are logged as a PrivacyRequest that names no one.
 
+The export stays one JSON file: the profile photo is in it as Base64 text (with its file
+name and type), so that the file itself is handed out, not only its name."""
+
+import base64
 import json
+import mimetypes
+from pathlib import PurePosixPath
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
@@ -16,8 +22,10 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django_comments.models import Comment
+from django_comments.models import Comment, CommentFlag
 
+from community import comments as rules
+from community.access import is_member
 from community.forms import DeleteAccountForm
 from community.models import (
     CollectionItem,
@@ -48,7 +56,7 @@ def my_data(request):
 @login_required
 def export(request):
     """The requester's own data as a JSON file: there is no way to ask for anyone else's."""
-    data = personal_data(request.user)
+    data = personal_data(request.user, request)
     PrivacyRequest.objects.create(kind=PrivacyRequest.Kind.EXPORT)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -88,7 +96,9 @@ def may_delete_itself(user):
 # --- What the platform holds about a user ---------------------------------------------------
 
 
-def personal_data(user):
+def personal_data(user, request):
+    """Everything about `user`; `request` (the user's own) decides what of other members'
+    content the user may still read (the comments they reported)."""
     profile = (
         MemberProfile.objects.select_related("organisation")
         .prefetch_related("topics", "languages")
@@ -136,6 +146,7 @@ def personal_data(user):
         ],
         "calendar_feed": {"exists": True, "token": feed.token} if feed else {"exists": False},
         "contributions": contributions_of(user),
+        "comment_reports": comment_reports_of(user, request),
         "collections": collections_of(user),
         "followed_discussions": [
             {"kind": follow.content_type.model, "id": follow.object_id, "since": follow.created_at}
@@ -163,7 +174,7 @@ def profile_data(profile):
         "status": profile.status,
         "status_changed_at": profile.status_changed_at,
         "display_name": profile.display_name,
-        "photo": profile.photo.name.rsplit("/", 1)[-1] if profile.photo else None,
+        "photo": photo_data(profile.photo),
         "organisation": profile.organisation.name if profile.organisation else None,
         "proposed_organisation": profile.proposed_organisation,
         "role": profile.role,
@@ -179,6 +190,25 @@ def profile_data(profile):
         "contact_visibility": profile.contact_visibility,
         "created_at": profile.created_at,
         "updated_at": profile.updated_at,
+    }
+
+
+def photo_data(photo):
+    """The photo file itself, as Base64 text that fits into the JSON file; None without a
+    photo. Should the file be missing from the storage, its name comes with `base64` None."""
+    if not photo:
+        return None
+    name = PurePosixPath(photo.name).name
+    try:
+        with photo.open("rb"):
+            content = photo.read()
+    except FileNotFoundError:
+        content = None
+    return {
+        "file_name": name,
+        "content_type": mimetypes.guess_type(name)[0] or "application/octet-stream",
+        "size": len(content) if content is not None else None,
+        "base64": base64.b64encode(content).decode("ascii") if content is not None else None,
     }
 
 
@@ -218,6 +248,39 @@ def contributions_of(user):
     return comments + questions
 
 
+def comment_reports_of(user, request):
+    """The comments the user reported to the moderators (and any other flag they set on a
+    comment), oldest first: which comment, in which discussion, when. The discussion and
+    the comment's text only while the user may still read them: not the text of a comment
+    the moderators hid or removed since."""
+    flags = (
+        CommentFlag.objects.filter(user=user)
+        .select_related("comment")
+        .prefetch_related("comment__content_object")
+        .order_by("flag_date", "pk")
+    )
+    member = is_member(user)
+    return [report_data(flag, request, member) for flag in flags]
+
+
+def report_data(flag, request, member):
+    comment = flag.comment
+    target = comment.content_object
+    readable = member and target is not None and rules.is_open_for_comments(target, request)
+    visible = readable and comment.is_public and not comment.is_removed
+    return {
+        "flag": flag.flag,
+        "reported_at": flag.flag_date,
+        "comment": {
+            "id": comment.pk,
+            "posted_at": comment.submit_date,
+            "discussion": rules.target_title(target) if readable else None,
+            "address": f"{rules.target_url(target)}#comment-{comment.pk}" if readable else None,
+            "text": comment.comment if visible else None,
+        },
+    }
+
+
 def collections_of(user):
     collections = MaterialCollection.objects.filter(owner=user).prefetch_related(
         Prefetch("items", CollectionItem.objects.select_related("material"))
@@ -242,11 +305,13 @@ def collections_of(user):
 def delete_user(user):
     """Cancel the user's registrations for congresses to come (the places go to the waiting
     list), blank the personal details of every registration, anonymise what they wrote,
-    and delete the account with its profile, stars and calendar feed. The photo file goes
-    once the deletion is committed."""
-    profile = MemberProfile.objects.filter(user=user).first()
-    photo = profile.photo if profile and profile.photo else None
+    and delete the account with its profile, stars and calendar feed. The profile's photo
+    file goes once the deletion is committed (MemberProfile's post_delete); the profile is
+    locked first, so that it is the photo stored now, not one that a simultaneous edit of
+    the profile replaced."""
     with transaction.atomic():
+        profile = MemberProfile.objects.select_for_update().filter(user=user)
+        list(profile.values_list("pk", flat=True))  # locked until the deletion is committed
         registrations = Registration.objects.of_user(user)
         today = timezone.localdate()
         for registration in registrations.filter(state__in=ACTIVE, congress__end_date__gte=today):
@@ -257,9 +322,6 @@ def delete_user(user):
         )
         user.delete()
         PrivacyRequest.objects.create(kind=PrivacyRequest.Kind.DELETION)
-        if photo:
-            storage, name = photo.storage, photo.name
-            transaction.on_commit(lambda: storage.delete(name))
 
 
 def anonymise(registrations):

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from community.access import is_member, member_required
+from community.access import is_member, is_staff_account, member_required
 from community.forms import ProfileForm
 from community.models import MemberProfile, MemberStatus
 from community.templatetags.plain_text import plain_text
@@ -20,11 +20,14 @@ from community.templatetags.plain_text import plain_text
 
 def profile_for(user):
     """The user's profile; created on first use for accounts made without the sign-up form
-    (e.g. staff added in the admin): named after the user, approved if the user is a
-    member already, pending otherwise."""
+    (e.g. members added in the admin): named after the user, approved if the user is a
+    member already, pending otherwise. Staff get none this way (None): a profile would put
+    their account in the moderators' list of members."""
     try:
         return user.member_profile
     except MemberProfile.DoesNotExist:
+        if is_staff_account(user):
+            return None
         return MemberProfile.objects.create(
             user=user,
             display_name=user.get_full_name() or user.get_username(),
@@ -95,6 +98,8 @@ def photo(request, profile):
 @login_required
 def edit_profile(request):
     profile = profile_for(request.user)
+    if profile is None:
+        return render(request, "community/staff_profile.html")
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=profile)
     else:

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 
 from community import questions
 from community.access import member_required
-from community.forms import QuestionFilterForm, QuestionForm
+from community.forms import POST_LIMIT_REACHED, QuestionFilterForm, QuestionForm
+from community.limits import PostLimitReached, post
 from community.models import Question
 from home.pagination import page_of
 from library.models import MaterialPage
@@ -53,9 +54,14 @@ def ask(request):
     if request.method == "POST":
         form = QuestionForm(request.POST, author=request.user)
         if form.is_valid():
-            question = form.save()
-            messages.success(request, _("Thank you! Your question is now open to the network."))
-            return redirect(question)
+            try:
+                # The form told early if the hour's allowance is used up; this decides.
+                question = post(request.user, form.save)
+            except PostLimitReached:
+                form.add_error(None, POST_LIMIT_REACHED)
+            else:
+                messages.success(request, _("Thank you! Your question is now open to the network."))
+                return redirect(question)
     else:
         form = QuestionForm(author=request.user, initial=preselected(request.GET))
     return render(request, "community/question_form.html", {"form": form})

@@ -54,6 +54,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 VARNISH_URL = os.environ.get("VARNISH_URL", "")
 FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "300"))
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
@@ -154,6 +155,11 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 POSTGRES_OPTIONS = {"connect_timeout": 3, "options": "-c random_page_cost=1.1"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = POSTGRES_OPTIONS | DATABASES["default"].get("OPTIONS", {})
+# SQLite (the embedded default): a transaction takes the write lock when it begins, so two
+# that count and then insert (posting limits, registrations) wait for each other instead of
+# failing with »database is locked«.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
@@ -220,12 +226,24 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Menschen stärken Menschen] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BASE_URL.startswith("https:") else "http"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The visitor's address, which the rate limits count per IP: a header set by the proxy in
+# front (nginx's X-Real-IP) where there is one, else the connection's address.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER or None
+# Every rate limit of the site (home/ratelimit.py), allauth's actions and the site's.
 # The 4th wrong password for one account within 15 minutes is refused (HTTP 429); other
 # accounts from the same address are not affected. Sign-up and password resets are limited.
+# Forms that send an e-mail to an address the sender typed are limited per IP address and
+# per typed address ("key").
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "30/m/ip,3/15m/key",
     "signup": "10/h/ip",
     "reset_password": "10/h/ip,3/h/key",
+    # The congress's registration form (events/views.py), per IP and per e-mail address.
+    "congress_registration": "10/h/ip,3/h/key",
+    # The admin's »Forgot password?« (home/views.py), like the site's.
+    "admin_password_reset": "10/h/ip,3/h/key",
+    # Adding e-mail addresses to one's account sends a confirmation to each.
+    "manage_email": "10/h/user",
 }
 # The version of the privacy notice members accept at sign-up (stored with their consent).
 PRIVACY_NOTICE_VERSION = "2026-11"
@@ -236,6 +254,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The platform's own words and a word typed twice (community/passwords.py).
+    {"NAME": "community.passwords.SiteWordsValidator"},
+    {"NAME": "community.passwords.RepetitionValidator"},
 ]
 
 # --- Language and time ----------------------------------------------------------------------
@@ -286,6 +307,8 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
+# Only staff get a link from the admin's »Forgot password?« (members use the site's form).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.forms.AdminPasswordResetForm"
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "library.LibraryDocument"
 # Every download passes Wagtail's permission check (collection privacy).

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -222,6 +223,17 @@ class CongressPage(RoutablePageMixin, SitePage):
         default=72,
         help_text=_("A place offered from the waiting list passes on to the next person after."),
     )
+    confirmation_hours = models.PositiveSmallIntegerField(
+        _("hours to confirm the e-mail address"),
+        default=24,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Visitors who register without logging in confirm their e-mail address with a "
+            "link we send them; until then their place or their spot on the waiting list is "
+            "held provisionally. Registrations not confirmed within this time lapse and "
+            "free their place. Members logged in with a verified address need no link."
+        ),
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy notice"),
@@ -263,7 +275,7 @@ class CongressPage(RoutablePageMixin, SitePage):
     registration_panels = [
         FieldPanel("registration_enabled"),
         FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("capacity")]),
-        FieldPanel("offer_hours"),
+        FieldRowPanel([FieldPanel("offer_hours"), FieldPanel("confirmation_hours")]),
         FieldPanel("privacy_page"),
     ]
     documentation_panels = [
@@ -340,6 +352,12 @@ class CongressPage(RoutablePageMixin, SitePage):
         from events import views
 
         return views.registration(request, self, token)
+
+    @path("anmeldung/<str:token>/bestaetigen/<str:key>/", name="confirm_registration")
+    def confirm_registration_view(self, request, token, key):
+        from events import views
+
+        return views.confirm_registration(request, self, token, key)
 
     @path("kalender/", name="calendar")
     def calendar_view(self, request):

@@ -1,5 +1,11 @@
 """Registrations for congresses, with a waiting list, and members' personal agendas. The
-rules that move people between the states live in events/waiting_list.py."""
+rules that move people between the states live in events/waiting_list.py.
+
+A registration has a state (a place, the waiting list, an offered place, …) and, apart from
+it, whether its e-mail address is confirmed. A visitor's registration is provisional until
+they follow the link of the first e-mail: it holds its place or its spot on the waiting list
+until `confirmation_expires_at`, is never offered a place while unconfirmed, and lapses
+when the time runs out. A member logged in with a verified address is confirmed at once."""
 
 import secrets
 
@@ -23,11 +29,17 @@ class RegistrationState(models.TextChoices):
     OFFERED = "offered", _("Place offered")
     CANCELLED = "cancelled", _("Cancelled")
     EXPIRED = "expired", _("Offer expired")
+    LAPSED = "lapsed", _("Lapsed (not confirmed)")
 
 
 # Registrations that hold a place, and those still in the game.
 HOLDS_PLACE = [RegistrationState.CONFIRMED, RegistrationState.OFFERED]
 ACTIVE = [*HOLDS_PLACE, RegistrationState.WAITING]
+# What an unconfirmed registration is shown as, by the state it holds provisionally.
+PROVISIONAL_LABELS = {
+    RegistrationState.CONFIRMED: _("Not yet confirmed (place held)"),
+    RegistrationState.WAITING: _("Not yet confirmed (waiting list)"),
+}
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -36,6 +48,13 @@ class RegistrationQuerySet(models.QuerySet):
 
     def waiting(self):
         return self.filter(state=RegistrationState.WAITING).order_by("created_at", "pk")
+
+    def email_confirmed(self):
+        return self.filter(email_confirmed_at__isnull=False)
+
+    def awaiting_confirmation(self):
+        """Registrations still in the game whose e-mail address is not confirmed yet."""
+        return self.filter(state__in=ACTIVE, email_confirmed_at__isnull=True)
 
     def of_user(self, user):
         """The registrations of the user's account or of one of its verified e-mail
@@ -80,6 +99,12 @@ class Registration(models.Model):
     offered_at = models.DateTimeField(_("place offered at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer valid until"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    email_confirmed_at = models.DateTimeField(
+        _("e-mail address confirmed at"), null=True, blank=True
+    )
+    confirmation_expires_at = models.DateTimeField(_("to be confirmed by"), null=True, blank=True)
+    # The secret of the link in the first e-mail; only its holder can confirm the address.
+    confirmation_key = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -102,14 +127,35 @@ class Registration(models.Model):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
 
+    def get_state_display(self):
+        """The state as people read it: an unconfirmed registration says so."""
+        if self.awaits_confirmation:
+            return PROVISIONAL_LABELS[self.state]
+        return RegistrationState(self.state).label
+
+    @property
+    def awaits_confirmation(self):
+        return self.email_confirmed_at is None and self.state in PROVISIONAL_LABELS
+
+    @property
+    def display_state(self):
+        """The state's key for styles (`state--…`): "unconfirmed" while it awaits
+        confirmation."""
+        return "unconfirmed" if self.awaits_confirmation else self.state
+
     @property
     def position(self):
-        """The place on the waiting list, counting from 1 (None when not waiting)."""
+        """The place on the waiting list, counting from 1 (None when not waiting). Only
+        confirmed registrations before count: the unconfirmed are never offered a place."""
         if self.state != RegistrationState.WAITING:
             return None
         earlier = Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
         return (
-            Registration.objects.waiting().filter(congress=self.congress_id).filter(earlier).count()
+            Registration.objects.waiting()
+            .email_confirmed()
+            .filter(congress=self.congress_id)
+            .filter(earlier)
+            .count()
             + 1
         )
 
@@ -122,6 +168,14 @@ class Registration(models.Model):
     def full_url(self):
         return self.congress.full_url + self.congress.reverse_subpage(
             "registration", args=[self.token]
+        )
+
+    @property
+    def full_confirmation_url(self):
+        """The link of the first e-mail: the registration's page with the button to confirm
+        the address. Only that e-mail has it."""
+        return self.congress.full_url + self.congress.reverse_subpage(
+            "confirm_registration", args=[self.token, self.confirmation_key]
         )
 
 

@@ -1,5 +1,25 @@
+from django.db.models import QuerySet
+from modelsearch.backends.base import EmptySearchResults
+
 from search.cache import index_changed
 from search.language import clean, expand, words
+
+
+class NothingFound(EmptySearchResults):
+    """No results, for a query of stop words or punctuation only; unlike modelsearch's
+    empty results it knows its model, which Wagtail's admin lists ask for."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def _clone(self):
+        return self.__class__(self.model)
+
+
+def nothing_found(model_or_queryset):
+    is_queryset = isinstance(model_or_queryset, QuerySet)
+    return NothingFound(model_or_queryset.model if is_queryset else model_or_queryset)
 
 
 class NotifyingRebuilder:
@@ -20,6 +40,8 @@ class GermanQueries:
 
             query = expand(query, SynonymGroup.objects.as_map(), operator or "and") or ""
             operator = None
+            if query == "":
+                return nothing_found(model_or_queryset)
         return super().search(query, model_or_queryset, fields, operator, **kwargs)
 
     def __init__(self, params):
@@ -49,4 +71,6 @@ class GermanQueries:
             if last and last[0] not in kept and last[0].isalnum():
                 kept.append(last[0])
             query = " ".join(kept)
+            if query == "":
+                return nothing_found(model_or_queryset)
         return super().autocomplete(query, model_or_queryset, *args, **kwargs)

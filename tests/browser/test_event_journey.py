@@ -1,6 +1,7 @@
 """Journeys of the congress of the demo content that is open for registration: a visitor filters
-the agenda to the workshops, takes one into the calendar and registers for the last place; a
-second visitor lands on the waiting list; the first cancels through the link of their e-mail,
+the agenda to the workshops, takes one into the calendar, registers for the last place and
+confirms their e-mail address through the link of the first e-mail; a second visitor lands on
+the waiting list and confirms too; the first cancels through the link of their confirmation,
 and the second accepts the place offered by e-mail. An event manager adds a session in the
 Wagtail admin and publishes it."""
 
@@ -23,6 +24,7 @@ PASSWORD = "ein-langes-testpasswort"  # UserFactory's
 WORKSHOP = "Tandems gut begleiten"  # one of the workshops of the demo agenda
 NEW_SESSION = "Offene Sprechstunde für Programmträger"
 REGISTRATION = re.compile(r"/anmeldung/[\w-]+/$")
+CONFIRM_LINK = re.compile(r"https?://\S+/anmeldung/[\w-]+/bestaetigen/[\w-]+/")
 
 
 def upcoming_congress(capacity=None):
@@ -44,8 +46,25 @@ def link_in(message, base_url):
     return base_url + urlsplit(found.group()).path
 
 
+def confirm_link_in(message, base_url):
+    """The link to confirm the e-mail address in the first e-mail, on the live server."""
+    found = CONFIRM_LINK.search(message.body)
+    assert found, f"no link to confirm in the e-mail:\n{message.body}"
+    return base_url + urlsplit(found.group()).path
+
+
 def mails_to(address):
     return [message for message in mail.outbox if address in message.to]
+
+
+def confirm_address(page, email, base_url):
+    """Open the link of the first e-mail to `email` and press the button on the page; lands
+    on the registration's own page."""
+    first = mails_to(email)[0]
+    assert first.subject.startswith("Bitte bestätigen Sie Ihre Anmeldung")
+    page.goto(confirm_link_in(first, base_url))
+    page.get_by_role("button", name="E-Mail-Adresse bestätigen").click()
+    expect(page).to_have_url(REGISTRATION)
 
 
 def register(page, name, email):
@@ -112,17 +131,22 @@ def test_visitors_filter_the_agenda_register_wait_cancel_and_take_the_free_place
     expect(page.locator(".form__error")).to_have_text(
         "Bitte stimmen Sie den Datenschutzhinweisen zu, um sich anzumelden."
     )
-    # then fills it in and takes the only place.
+    # then fills it in: the only place is held until the e-mail address is confirmed.
     register(page, "Erika Mustermann", "erika@example.org")
-    expect(page.get_by_role("status")).to_contain_text("Vielen Dank, Sie sind angemeldet.")
+    expect(page.get_by_role("status")).to_contain_text("Bitte bestätigen Sie noch Ihre E-Mail")
+    expect(page.locator(".state")).to_have_text("Noch nicht bestätigt (Platz vorgemerkt)")
+    confirm_address(page, "erika@example.org", events_site)
+    expect(page.get_by_role("status")).to_contain_text("Ihre E-Mail-Adresse ist bestätigt")
     expect(page.locator(".state")).to_have_text("Angemeldet")
     assert page.problems == []
 
-    # A second visitor lands on the waiting list.
+    # A second visitor lands on the waiting list once their address is confirmed.
     other = new_page()
     other.goto(events_site + congress.url)
     other.get_by_role("link", name="Jetzt anmelden").first.click()
     register(other, "Max Beispiel", "max@example.org")
+    expect(other.locator(".state")).to_have_text("Noch nicht bestätigt (Warteliste)")
+    confirm_address(other, "max@example.org", events_site)
     expect(other.get_by_role("status")).to_contain_text(
         "Sie stehen auf der Warteliste, auf Platz 1."
     )
@@ -130,7 +154,8 @@ def test_visitors_filter_the_agenda_register_wait_cancel_and_take_the_free_place
     assert other.problems == []
 
     # The first cancels through the link in their confirmation e-mail.
-    (confirmation,) = mails_to("erika@example.org")
+    confirmation = mails_to("erika@example.org")[-1]
+    assert confirmation.subject.startswith("Ihre Anmeldung zum")
     page.goto(link_in(confirmation, events_site))
     page.get_by_role("button", name="Meine Anmeldung stornieren").click()
     expect(page.get_by_role("status")).to_contain_text("Ihre Anmeldung ist storniert.")

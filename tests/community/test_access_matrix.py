@@ -8,10 +8,12 @@ import json
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
-from community.models import MemberProfile
+from community.models import MemberProfile, MemberStatus
+from tests.factories import MemberProfileFactory
 
 LOGIN = reverse("account_login")
 ROLES = ["visitor", "pending", "member", "other_member", "moderator", "editor"]
@@ -121,3 +123,42 @@ def test_editing_the_profile_changes_only_the_own_profile(client, member, other_
     assert set(MemberProfile.objects.filter(display_name="Übernommen")) <= {
         other_member.member_profile
     }
+
+
+# --- Moderators act on members only ------------------------------------------------------
+
+STATUS_URL = reverse("community_memberprofile_modeladmin_status")
+# Accounts with a member profile (from the time before they joined the staff, say) that a
+# moderator's status action must leave alone, and the member it must change.
+TARGETS = {
+    "superuser": {"is_superuser": True, "is_staff": True},
+    "editor": {"groups": ["Redaktion", "Mitglieder"]},
+    "event_manager": {"groups": ["Veranstaltungsmanagement", "Mitglieder"]},
+    "other_moderator": {"groups": ["Moderation", "Mitglieder"]},
+    "member": {"groups": []},
+}
+STATUS_CASES = [
+    (action, target, target == "member") for action in ("suspend", "reject") for target in TARGETS
+]
+
+
+@pytest.mark.parametrize(
+    ("action", "target", "changes"), STATUS_CASES, ids=[f"{a}-{t}" for a, t, _ in STATUS_CASES]
+)
+def test_moderators_status_actions_change_members_but_never_staff(
+    client, moderator, action, target, changes
+):
+    status = MemberStatus.PENDING if action == "reject" else MemberStatus.APPROVED
+    account = {f"user__{name}": value for name, value in TARGETS[target].items()}
+    profile = MemberProfileFactory(status=status, **account)
+    client.force_login(moderator)
+
+    client.post(STATUS_URL, {"action": action, "ids": [profile.pk], "confirmed": "1"})
+
+    profile.refresh_from_db()
+    profile.user.refresh_from_db()
+    assert (profile.status != status) is changes
+    assert profile.user.is_active is not changes
+    # Staff still log in; the member no longer does.
+    login = Client().login(username=profile.user.username, password="ein-langes-testpasswort")
+    assert login is not changes

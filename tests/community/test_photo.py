@@ -1,6 +1,7 @@
-"""Profile photos: what is accepted (JPEG, PNG, WebP up to 5 MB and 40 megapixels, judged by
-content), what is kept (upright, at most 600×600, no metadata such as the GPS position),
-replacing and removing, and who gets to see a photo (never as a file under /media/)."""
+"""Profile photos: what is accepted (JPEG, PNG, WebP up to 5 MB and 40 megapixels, PNG and
+WebP 16, judged by content), what is kept (upright, at most 600×600, no metadata such as the
+GPS position or a comment), replacing and removing, and who gets to see a photo (never as a
+file under /media/)."""
 
 import io
 import struct
@@ -9,7 +10,7 @@ import zlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import ExifTags, Image
+from PIL import ExifTags, Image, ImageCms
 
 from community import photos
 from community.models import MemberProfile
@@ -124,6 +125,57 @@ def test_large_photo_is_reduced_to_fit_600_pixels(client, logged_in):
         assert kept.size == (600, 400)
 
 
+def test_comment_of_the_upload_leaves_no_trace_in_the_stored_photo(client, logged_in):
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), "teal").save(buffer, "JPEG", comment="<script>alert(1)</script>")
+    assert b"<script>alert(1)</script>" in buffer.getvalue()
+
+    upload(client, buffer.getvalue())
+
+    with open(stored_photo(logged_in).path, "rb") as kept:
+        data = kept.read()
+    assert b"<script" not in data and b"alert(1)" not in data
+    assert "comment" not in Image.open(io.BytesIO(data)).info
+
+
+def test_uploaded_photo_keeps_no_metadata_at_all(client, logged_in):
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), "teal").save(
+        buffer,
+        "JPEG",
+        exif=exif_with_position_and_orientation(),
+        xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Telefon von Mira</x:xmpmeta>',
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+        comment="Telefon von Mira",
+    )
+
+    upload(client, buffer.getvalue())
+
+    with open(stored_photo(logged_in).path, "rb") as kept:
+        data = kept.read()
+    for trace in (b"Exif\x00\x00", b"adobe:ns:meta", b"ICC_PROFILE", b"Telefon"):
+        assert trace not in data, trace
+    with Image.open(io.BytesIO(data)) as kept:
+        assert not kept.getexif()
+        assert not {"exif", "xmp", "icc_profile", "comment"} & set(kept.info)
+
+
+def test_large_photo_taken_sideways_is_stored_upright_and_reduced(client, logged_in):
+    """A photo of many megapixels is decoded at a fraction of its size (fast), then turned
+    upright: orientation 6 on a landscape 4000×3000 gives a portrait 450×600."""
+    photo = Image.new("RGB", (4000, 3000), "blue")
+    photo.paste("red", (0, 0, 2000, 3000))  # the left half, the top once upright
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", exif=exif_with_position_and_orientation(6))
+
+    upload(client, buffer.getvalue())
+
+    with Image.open(stored_photo(logged_in).path) as kept:
+        assert kept.size == (450, 600)
+        top, bottom = kept.getpixel((225, 20)), kept.getpixel((225, 580))
+        assert top[0] > 200 > top[2] and bottom[2] > 200 > bottom[0]
+
+
 @pytest.mark.parametrize("kind", ["PNG", "WEBP"])
 def test_png_and_webp_photos_are_accepted_and_stored_as_jpeg(client, logged_in, kind):
     buffer = io.BytesIO()
@@ -180,6 +232,30 @@ def test_image_with_more_than_40_megapixels_is_refused(client, logged_in):
     assert photo_error(response) == str(photos.TOO_MANY_PIXELS)
 
 
+def solid_webp(width, height):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(buffer, "WEBP", lossless=True, method=0)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "name"), [(png_header_only, "foto.png"), (solid_webp, "foto.webp")]
+)
+def test_png_and_webp_with_more_than_16_megapixels_are_refused(client, logged_in, make, name):
+    response = upload(client, make(5000, 4000), name=name)  # 20 megapixels
+
+    assert photo_error(response) == str(photos.TOO_MANY_PIXELS_DECODED_IN_FULL)
+    assert not MemberProfile.objects.get(user=logged_in).photo
+
+
+def test_jpeg_with_more_than_16_megapixels_is_accepted(client, logged_in):
+    response = upload(client, jpeg(size=(5000, 4000)))
+
+    assert response.status_code == 302
+    with Image.open(stored_photo(logged_in).path) as kept:
+        assert kept.size == (600, 480)
+
+
 def test_refused_photo_keeps_the_other_entries_of_the_form(client, logged_in):
     response = upload(client, b"kein Bild", role="Projektleitung")
 
@@ -191,12 +267,15 @@ def test_refused_photo_keeps_the_other_entries_of_the_form(client, logged_in):
 # --- Replacing and removing ---------------------------------------------------------------
 
 
-def test_new_photo_replaces_the_old_one_and_its_file(client, logged_in):
+def test_new_photo_replaces_the_old_one_and_its_file(
+    client, logged_in, django_capture_on_commit_callbacks
+):
     upload(client, jpeg(color="red"))
     first = stored_photo(logged_in)
     first_path = first.path
 
-    upload(client, jpeg(color="blue"))
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, jpeg(color="blue"))
 
     second = stored_photo(logged_in)
     assert second.name != first.name
@@ -205,11 +284,12 @@ def test_new_photo_replaces_the_old_one_and_its_file(client, logged_in):
     assert first_path != second.path
 
 
-def test_remove_photo_deletes_it(client, logged_in):
+def test_remove_photo_deletes_it(client, logged_in, django_capture_on_commit_callbacks):
     upload(client, jpeg())
     photo = stored_photo(logged_in)
 
-    response = upload(client, None, remove_photo="on")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, None, remove_photo="on")
 
     assert response.status_code == 302
     assert not MemberProfile.objects.get(user=logged_in).photo

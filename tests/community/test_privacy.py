@@ -2,17 +2,23 @@
 deletion of their account after confirming with the password. Both are logged without
 naming the person."""
 
+import base64
 import io
 import json
+from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils.timezone import now
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
 from PIL import Image
 
+from community.forms import ProfileForm
 from community.models import (
     Follow,
     MaterialCollection,
@@ -297,3 +303,102 @@ def test_export_holds_the_members_exchange(client, home_page, member, other_memb
     assert data["followed_discussions"][0]["id"] == question.pk
     assert data["notification_settings"] == {"news": "never"}
     assert [n["title"] for n in data["notifications"]] == ["Meldung: Fachkongress"]
+
+
+# --- Reports, the photo, and the photo files ------------------------------------------------
+
+
+def comment_on(target, user, text):
+    return XtdComment.objects.create(
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+        site_id=1,
+        user=user,
+        user_name=user.get_full_name(),
+        comment=text,
+    )
+
+
+def test_export_holds_the_reports_the_member_filed(client, home_page, member, other_member):
+    material = MaterialPageFactory(
+        parent=LibraryIndexPageFactory(parent=home_page), title="Leitfaden Patenschaften"
+    )
+    advert = comment_on(material, other_member, "Kaufen Sie unsere Software!")
+    insult = comment_on(material, other_member, "Ein beleidigender Satz.")
+    client.force_login(member)
+    for comment in (advert, insult):
+        flag_url = reverse("community:comment_flag", args=[comment.pk])
+        assert client.post(flag_url, {"next": material.url}).status_code == 302
+    # The moderators hid the second one; someone else's report is not hers.
+    XtdComment.objects.filter(pk=insult.pk).update(is_public=False)
+    CommentFlag.objects.create(
+        comment=comment_on(material, member, "Mein Kommentar."),
+        user=other_member,
+        flag=CommentFlag.SUGGEST_REMOVAL,
+    )
+
+    reports = json.loads(export_of(client, member).content)["comment_reports"]
+
+    assert [report["comment"]["id"] for report in reports] == [advert.pk, insult.pk]
+    first, second = reports
+    assert first["flag"] == CommentFlag.SUGGEST_REMOVAL
+    assert first["reported_at"]
+    assert first["comment"]["posted_at"]
+    assert first["comment"]["discussion"] == "Leitfaden Patenschaften"
+    assert first["comment"]["address"] == f"{material.url}#comment-{advert.pk}"
+    assert first["comment"]["text"] == "Kaufen Sie unsere Software!"
+    # Where and when stay; the text of a comment the moderators hid is not handed out.
+    assert second["comment"]["discussion"] == "Leitfaden Patenschaften"
+    assert second["comment"]["text"] is None
+    assert "beleidigend" not in export_of(client, member).content.decode()
+
+
+def test_export_holds_the_profile_photo_itself(client, member, photo):
+    with photo.open("rb"):
+        stored = photo.read()
+
+    exported = json.loads(export_of(client, member).content)["profile"]["photo"]
+
+    assert exported["file_name"] == Path(photo.name).name
+    assert exported["content_type"] == "image/png"
+    assert base64.b64decode(exported["base64"]) == stored
+
+
+def test_deleting_the_account_leaves_no_photo_file_of_the_member(
+    client, member, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """Also not the photos of earlier uploads: here two tabs sent a new photo at the same
+    time, after a first one."""
+    settings.MEDIA_ROOT = tmp_path
+    members_folder = tmp_path / "members"
+
+    def files():
+        return {path.name for path in members_folder.rglob("*") if path.is_file()}
+
+    def new_photo(profile, color):
+        buffer = io.BytesIO()
+        Image.new("RGB", (60, 40), color).save(buffer, "JPEG")
+        upload = SimpleUploadedFile("foto.jpg", buffer.getvalue(), content_type="image/jpeg")
+        form = ProfileForm(
+            {"display_name": "Mira Mitglied", "contact_visibility": "members"},
+            {"photo_upload": upload},
+            instance=profile,
+        )
+        assert form.is_valid(), form.errors
+        form.save()
+
+    before = files()
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        new_photo(MemberProfile.objects.get(user=member), "teal")
+        first_tab = MemberProfile.objects.get(user=member)
+        second_tab = MemberProfile.objects.get(user=member)
+        new_photo(first_tab, "red")
+        new_photo(second_tab, "blue")
+    assert files() - before
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(DELETE, {"password": PASSWORD})
+
+    assert response.status_code == 302
+    assert files() == before

@@ -270,23 +270,28 @@ def test_visitor_is_sent_to_the_login_for_the_form(client):
 # --- Accounts without a profile -----------------------------------------------------------
 
 
-def test_editor_without_profile_gets_a_pending_one_named_after_them(client, editor):
-    editor.first_name, editor.last_name = "Erika", "Redaktion"
-    editor.save()
+def test_editor_without_profile_gets_none_by_opening_the_profile_form(client, editor):
     client.force_login(editor)
 
-    page = page_of(client, EDIT)
+    response = client.get(EDIT)
 
-    profile = MemberProfile.objects.get(user=editor)
-    assert (profile.display_name, profile.status) == ("Erika Redaktion", MemberStatus.PENDING)
-    assert page.select_one('input[name="display_name"]')["value"] == "Erika Redaktion"
+    assert response.status_code == 200
+    assert not MemberProfile.objects.filter(user=editor).exists()
+    assert page_of(client, EDIT).select_one('a[href="/admin/account/"]') is not None
 
 
-def test_staff_member_without_profile_gets_an_approved_one(moderator):
-    profile = profile_for(moderator)
+def test_staff_member_without_profile_gets_none(moderator):
+    assert profile_for(moderator) is None
+    assert not MemberProfile.objects.filter(user=moderator).exists()
 
-    assert profile.status == MemberStatus.APPROVED
-    assert profile_for(moderator) == profile
+
+def test_member_added_in_the_admin_without_profile_gets_an_approved_one(db):
+    user = UserFactory(first_name="Mara", last_name="Neu", groups=["Mitglieder"])
+
+    profile = profile_for(user)
+
+    assert (profile.display_name, profile.status) == ("Mara Neu", MemberStatus.APPROVED)
+    assert profile_for(user) == profile
 
 
 def test_account_without_a_name_is_named_by_its_username(db):

@@ -138,6 +138,7 @@ def congress_form(congress, **fields):
         "registration_deadline": "",
         "capacity": str(congress.capacity),
         "offer_hours": "72",
+        "confirmation_hours": "24",
         "privacy_page": "",
         "review": streamfield([]),
         "gallery_images": inline_formset([]),
@@ -482,6 +483,7 @@ def test_csv_export_has_german_state_labels_for_every_state(manager_client, cong
         "Angemeldet",
         "Platz angeboten",
         "Storniert",
+        "Verfallen (nicht bestätigt)",
         "Warteliste",
     ]
 
@@ -636,3 +638,57 @@ def test_session_times_outside_the_congress_are_refused_in_german(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not CongressPage.objects.get(pk=congress.pk).sessions.exists()
+
+
+# --- Registrations waiting for the confirmation of their e-mail address -------------------
+
+
+def test_registration_list_shows_which_registrations_are_not_yet_confirmed(
+    manager_client, congress
+):
+    until = timezone.now() + datetime.timedelta(hours=5)
+    RegistrationFactory(
+        congress=congress,
+        name="Vera Vorläufig",
+        email_confirmed_at=None,
+        confirmation_expires_at=until,
+    )
+    RegistrationFactory(
+        congress=congress,
+        name="Willi Wartend",
+        state=RegistrationState.WAITING,
+        email_confirmed_at=None,
+        confirmation_expires_at=until,
+    )
+    RegistrationFactory(congress=congress, name="Berta Bestätigt")
+    RegistrationFactory(congress=congress, name="Lars Verfallen", state=RegistrationState.LAPSED)
+
+    response = manager_client.get(INDEX_URL)
+    unconfirmed = manager_client.get(INDEX_URL, {"email_confirmed": "false"})
+
+    rows = {
+        text_of(row.select_one("td.title a")): text_of(row)
+        for row in soup(response).select("tbody tr")
+    }
+    deadline = timezone.localtime(until).strftime("%d.%m.%Y %H:%M")
+    assert "Noch nicht bestätigt (Platz vorgemerkt)" in rows["Vera Vorläufig"]
+    assert f"bis {deadline}" in rows["Vera Vorläufig"]
+    assert "Noch nicht bestätigt (Warteliste)" in rows["Willi Wartend"]
+    assert "Angemeldet" in rows["Berta Bestätigt"]
+    assert "Verfallen (nicht bestätigt)" in rows["Lars Verfallen"]
+    assert sorted(names_in_list(unconfirmed)) == ["Vera Vorläufig", "Willi Wartend"]
+
+
+def test_attendance_list_leaves_out_registrations_not_yet_confirmed(manager_client, congress):
+    RegistrationFactory(congress=congress, name="Berta Bestätigt")
+    RegistrationFactory(
+        congress=congress,
+        name="Vera Vorläufig",
+        email_confirmed_at=None,
+        confirmation_expires_at=timezone.now() + datetime.timedelta(hours=5),
+    )
+
+    response = manager_client.get(reverse("events_registrations:attendance", args=[congress.pk]))
+
+    names = [text_of(row.find_all("td")[1]) for row in soup(response).select("tbody tr")]
+    assert names == ["Berta Bestätigt"]

@@ -3,9 +3,11 @@ with the icalendar package, they are valid RFC 5545 with the Berlin time zone, s
 and what a calendar entry needs (title, place, description, link to the session)."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.urls import reverse
 from icalendar import Calendar
 
 from events.ics import (
@@ -15,6 +17,7 @@ from events.ics import (
     personal_calendar,
     session_calendar,
 )
+from events.models import CalendarFeed, StarredSession
 from tests.factories import (
     AgendaSessionFactory,
     CongressPageFactory,
@@ -187,3 +190,68 @@ def test_calendar_response_is_an_attachment_with_an_ascii_file_name(opening):
 def test_calendar_file_names_spell_umlauts_the_german_way():
     assert calendar_filename("Fachkongress Köln 2018") == "fachkongress-koeln-2018.ics"
     assert calendar_filename("»«") == "kalender.ics"
+
+
+def unfolded(raw):
+    """The file's text with folded long lines joined again (RFC 5545, 3.1)."""
+    return raw.replace(b"\r\n ", b"").decode()
+
+
+def text_value(value):
+    """A TEXT value as written, unescaped (RFC 5545, 3.3.11): icalendar reads NAME and
+    X-WR-CALNAME as unknown properties and leaves their escapes in."""
+    return re.sub(
+        r"\\([\\;,nN])",
+        lambda match: "\n" if match.group(1) in "nN" else match.group(1),
+        value.to_ical().decode(),
+    )
+
+
+def test_session_file_of_a_title_with_a_line_break_is_served_as_a_valid_calendar(client, congress):
+    session = AgendaSessionFactory(congress=congress, title="Workshop A\nTandems begleiten")
+
+    response = client.get(f"{congress.url}sitzung-{session.pk}/kalender/")
+
+    assert response.status_code == 200
+    calendar = parse(response.content)
+    calendar.validate()
+    assert only_event(calendar)["SUMMARY"] == "Workshop A Tandems begleiten"
+    assert text_value(calendar["NAME"]) == "Workshop A Tandems begleiten"
+
+
+def test_semicolons_and_commas_in_the_congress_title_are_escaped_and_come_back_intact(
+    client, congress, opening
+):
+    congress.title = "Fachkongress 2017; Berlin, Köln"
+    congress.save_revision().publish()
+
+    response = client.get(f"{congress.url}kalender/")
+    session_response = client.get(f"{congress.url}sitzung-{opening.pk}/kalender/")
+
+    assert response.status_code == session_response.status_code == 200
+    text = unfolded(response.content)
+    assert "\r\nNAME:Fachkongress 2017\\; Berlin\\, Köln\r\n" in text
+    assert "\r\nX-WR-CALNAME:Fachkongress 2017\\; Berlin\\, Köln\r\n" in text
+    for raw in (response.content, session_response.content):
+        calendar = parse(raw)
+        calendar.validate()
+        assert "Fachkongress 2017; Berlin, Köln" in str(only_event(calendar)["DESCRIPTION"])
+    calendar = parse(response.content)
+    assert text_value(calendar["NAME"]) == congress.title
+    assert text_value(calendar["X-WR-CALNAME"]) == congress.title
+
+
+def test_personal_feed_with_a_line_break_in_a_starred_title_is_a_valid_calendar(client, congress):
+    user = UserFactory()
+    session = AgendaSessionFactory(congress=congress, title="Forum;\r\nEngagement, vor Ort")
+    StarredSession.objects.create(user=user, session=session)
+    feed = CalendarFeed.objects.create(user=user)
+
+    response = client.get(reverse("events:calendar_feed", args=[feed.token]))
+
+    assert response.status_code == 200
+    calendar = parse(response.content)
+    calendar.validate()
+    assert only_event(calendar)["SUMMARY"] == "Forum; Engagement, vor Ort"
+    assert "\r\nSUMMARY:Forum\\; Engagement\\, vor Ort\r\n" in unfolded(response.content)
+    assert text_value(calendar["NAME"]) == "Mein Programm"

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events import waiting_list
+from events.forms import RegistrationForm
 from events.models import Registration, RegistrationState, SessionFormat
 from tests.factories import (
     AgendaSessionFactory,
@@ -17,6 +18,7 @@ from tests.factories import (
     EventIndexPageFactory,
     UserFactory,
 )
+from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
 State = RegistrationState
@@ -102,13 +104,13 @@ def test_an_offer_not_accepted_in_time_passes_to_the_next_person(congress):
 
     call_command("process_waiting_list", stdout=io.StringIO())  # nothing expired yet
     assert Registration.objects.get(pk=cem.pk).state == State.OFFERED
-    assert waiting_list.process_waiting_list(now=later) == (1, 1)
+    assert waiting_list.process_waiting_list(now=later) == (1, 0, 1)
 
     cem.refresh_from_db(), dora.refresh_from_db()
     assert cem.state == State.EXPIRED
     assert dora.state == State.OFFERED
     assert not waiting_list.accept_offer(cem, now=later)
-    assert waiting_list.process_waiting_list(now=later) == (0, 0)  # idempotent
+    assert waiting_list.process_waiting_list(now=later) == (0, 0, 0)  # idempotent
 
 
 def test_raising_the_capacity_offers_places_on_publish(congress):
@@ -180,7 +182,7 @@ def test_form_shows_german_errors_and_keeps_the_input(client, congress):
 
 
 def test_duplicate_email_in_the_form_gets_a_clear_message(client, congress):
-    client.post(congress.url + "anmelden/", form_data("Anna", "anna@example.org"))
+    register(congress, "Anna")  # confirmed (an unconfirmed one would give way to the new)
 
     response = client.post(congress.url + "anmelden/", form_data("Anna", "anna@example.org"))
 
@@ -222,3 +224,57 @@ def test_closed_registration_shows_a_notice_instead_of_the_form(client, congress
     response = client.get(congress.url + "anmelden/")
 
     assert "<form" not in response.content.decode().split("<main", 1)[1]
+
+
+def test_a_name_with_a_web_address_is_refused_next_to_the_field_and_nothing_is_sent(
+    client, congress, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            congress.url + "anmelden/",
+            form_data("Bitte bestätigen Sie unter https://evil.example/login", "opfer@example.org"),
+        )
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.select_one("#id_name")["aria-invalid"] == "true"
+    error = text_of(page.select_one("#id_name_error"))
+    assert "nur mit Buchstaben" in error
+    assert not Registration.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jörg Müßig",
+        "Dr. Anna-Lena d’Arc",
+        "Zoë O'Neill",
+        "Özlem Yılmaz",
+        "Łukasz Żółć",
+        "Αλέξανδρος Παπαδόπουλος",
+        "李小龍",
+        "José  García\n",  # spaces and a line break are tidied up, not refused
+    ],
+)
+def test_names_in_any_script_are_taken_and_anything_else_is_refused(congress, name):
+    def form(value):
+        return RegistrationForm(form_data(value, "anna@example.org"), congress=congress)
+
+    taken = form(name)
+    assert taken.is_valid(), taken.errors
+    assert taken.cleaned_data["name"] == " ".join(name.split())
+    for refused in (
+        "https://evil.example",
+        "Anna: bitte anrufen",
+        "Anna (0900 123)",
+        "Anna <b>",
+        "Anna, Ben",
+        "Anna@example",
+        "Anna/Ben",
+        "...",
+        f"{name} 2",
+    ):
+        form_with = form(refused)
+        assert not form_with.is_valid(), refused
+        assert "nur mit Buchstaben" in form_with.errors["name"][0]
