@@ -13,7 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from community.models import MemberProfile, MemberStatus
-from tests.factories import MemberProfileFactory
+from tests.factories import CongressPageFactory, EventIndexPageFactory, MemberProfileFactory
 
 LOGIN = reverse("account_login")
 ROLES = ["visitor", "pending", "member", "other_member", "moderator", "editor"]
@@ -162,3 +162,50 @@ def test_moderators_status_actions_change_members_but_never_staff(
     # Staff still log in; the member no longer does.
     login = Client().login(username=profile.user.username, password="ein-langes-testpasswort")
     assert login is not changes
+
+
+# --- Forms that send mail or check passwords are throttled --------------------------------
+# (form, how many posts from one IP address pass, for one typed address). Each form says more
+# in its own module: tests/events/test_registration_throttle.py,
+# tests/home/test_admin_password_reset.py, tests/home/test_admin_login_lockout.py.
+
+THROTTLED = {
+    "signup": (reverse("account_signup"), 10),
+    "password_reset": (reverse("account_reset_password"), 3),
+    "admin_password_reset": ("/admin/password_reset/", 3),
+    "congress_registration": (None, 3),
+    "admin_login": ("/admin/login/", 3),
+}
+
+
+def throttled_post(client, form, url, number):
+    email = "same@example.org" if form != "signup" else f"neu{number}@example.org"
+    data = {
+        "signup": {
+            "email": email,
+            "password1": "ein-sehr-sicheres-passwort",
+            "password2": "ein-sehr-sicheres-passwort",
+            "first_name": "Nora",
+            "last_name": "Neu",
+            "new_organisation": "Lesepaten Kiel e. V.",
+            "privacy_consent": "on",
+        },
+        "password_reset": {"email": email},
+        "admin_password_reset": {"email": email},
+        "congress_registration": {"name": "Nora Neu", "email": email, "privacy_consent": "on"},
+        "admin_login": {"username": email, "password": "falsch"},
+    }[form]
+    return client.post(url, data).status_code
+
+
+@pytest.mark.parametrize("form", THROTTLED)
+def test_forms_that_send_mail_or_check_passwords_refuse_past_their_limit(client, home_page, form):
+    url, allowed = THROTTLED[form]
+    if form == "congress_registration":
+        congress = CongressPageFactory(parent=EventIndexPageFactory(parent=home_page))
+        url = congress.url + "anmelden/"
+
+    answers = [throttled_post(client, form, url, number) for number in range(allowed + 1)]
+
+    assert 429 not in answers[:allowed], answers
+    assert answers[-1] == 429
