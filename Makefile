@@ -8,7 +8,7 @@ STAMPS := .stamps
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=config.settings.test
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-only lint check-port messages migrate demo browser-deps pg-client prod-demo clean
+.PHONY: help run test test-only test-fast lint check-port messages migrate demo browser-deps pg-client prod-demo clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -87,8 +87,13 @@ lint: $(STAMPS)/dev messages ## Django checks, migrations up to date, ruff
 
 test: lint browser-deps pg-client test-only ## Set up and run the whole suite, browser tests included
 
+# Both cores (pytest-xdist): each worker has its own test database, media folder and live
+# server. PYTEST_ARGS adds options, e.g. PYTEST_ARGS="tests/events -k waiting".
 test-only: ## Run the suite without the set-up steps
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
+
+test-fast: $(STAMPS)/dev messages ## While developing: no browser tests, test databases kept between runs
+	$(VENV)/bin/pytest -n auto --reuse-db -m "not browser" $(PYTEST_ARGS)
 
 prod-demo: $(STAMPS)/runtime $(STAMPS)/gettext ## Production stack on loopback (nginx, Varnish, gunicorn, PostgreSQL) + smoke test; ARGS=--serve keeps it
 	deploy/prod-demo.sh $(ARGS)

@@ -9,12 +9,16 @@ with SiteSettings (tagline, one contact, funding notice, one footer link to anot
 Tests add the pages they need below it with the factories of tests/factories.py.
 """
 
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
-from tests.factories import HomePageFactory
+from tests.factories import EventIndexPageFactory, HomePageFactory, LibraryIndexPageFactory
 
 SITE_NAME = "Menschen stärken Menschen"
 
@@ -70,6 +74,18 @@ def home_page(db):
 
 
 @pytest.fixture
+def library(home_page):
+    """»Wissensdatenbank« (the knowledge database) below the start page."""
+    return LibraryIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def events_index(home_page):
+    """»Veranstaltungen« below the start page."""
+    return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
 def site(home_page):
     return Site.objects.get(is_default_site=True)
 
@@ -77,3 +93,24 @@ def site(home_page):
 @pytest.fixture
 def site_settings(site):
     return SiteSettings.objects.get(site=site)
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content (`manage.py load_demo_content`), loaded once per test module: it
+    takes 15–60 s, too long to build for every test. As Django's setUpTestData does, it is
+    loaded inside a transaction that is rolled back after the module; each test (`db`) runs
+    in a savepoint within it, so the tests of the module see the same demo content and
+    nothing of each other's changes, and the next module an empty database again. Tests
+    that use it request `db` (or mark themselves django_db) as well. Every test of such a
+    module must use it: it stays loaded until the module's last test. Its value is what the
+    loader printed."""
+    outer, output = transaction.atomic(), io.StringIO()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        call_command("load_demo_content", stdout=output)
+    yield output.getvalue()
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        cache.clear()

@@ -1,6 +1,10 @@
-"""Small helpers to read rendered pages."""
+"""Small helpers to read rendered pages and the texts the site writes."""
+
+import re
 
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.utils import translation
 
 
 def soup(response):
@@ -22,3 +26,14 @@ def csp_directives(header):
         name, *sources = part.split()
         directives[name] = sources
     return directives
+
+
+def translated(message, **values):
+    """A message as the site writes it (in its language), e.g. a notification's title."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(message) % values if values else str(message)
+
+
+def links_in(text):
+    """The web addresses in a plain text, e.g. an e-mail's body."""
+    return re.findall(r"https?://\S+", text)

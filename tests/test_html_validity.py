@@ -62,6 +62,9 @@ PAGES = {
 }
 
 
+pytestmark = pytest.mark.same_on_every_database
+
+
 @pytest.fixture
 def vnu():
     """The command that runs the checker; fails the test when Java or the jar is missing."""

@@ -7,11 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = Path("locale/de/LC_MESSAGES/django.po")
 SKIP = shutil.ignore_patterns(
     ".venv", "node_modules", ".git", "test-artifacts", "media", "static_collected", "*.sqlite3"
 )
+
+
+pytestmark = pytest.mark.same_on_every_database
 
 
 def statistics(po_file):

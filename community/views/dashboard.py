@@ -92,6 +92,7 @@ def upcoming_events(user, count=EVENTS_SHOWN):
         .annotate(
             my_state=Subquery(mine.values("state")[:1]),
             my_token=Subquery(mine.values("token")[:1]),
+            my_confirmed_at=Subquery(mine.values("email_confirmed_at")[:1]),
         )
     )
     events = (
@@ -107,6 +108,13 @@ def upcoming_events(user, count=EVENTS_SHOWN):
         state = getattr(event, "my_state", None)
         # Enough of the registration for its state and address, read with the congress.
         event.registration = (
-            Registration(congress=event, state=state, token=event.my_token) if state else None
+            Registration(
+                congress=event,
+                state=state,
+                token=event.my_token,
+                email_confirmed_at=event.my_confirmed_at,
+            )
+            if state
+            else None
         )
     return upcoming

@@ -1,7 +1,16 @@
-"""The test suite: `make test`. The database comes from DATABASE_URL (SQLite by default)."""
+"""The test suite: `make test`. The database comes from DATABASE_URL (SQLite by default).
+
+Tests run in parallel (pytest-xdist): each worker has its own test database (pytest-django
+appends the worker's name, e.g. test_bbe_platform_gw0), its own media folder and its own
+live server port."""
+
+import os
 
 from .base import *  # noqa: F403
 from .base import DATABASES
+
+# gw0, gw1, … under pytest-xdist; "main" in a run without workers.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -15,7 +24,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # what a page shows sees it at once. tests/config/test_page_cache.py switches it on.
 PAGE_CACHE = False
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as in production
-MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media" / TEST_WORKER  # noqa: F405
 # The database backend, whatever the environment says: the live Elasticsearch tests
 # (marker `elasticsearch`) switch to it themselves where ELASTICSEARCH_URL is set.
 WAGTAILSEARCH_BACKENDS = {

@@ -1,11 +1,27 @@
-"""The people of the member area's tests, one per role of the access matrix."""
+"""The people of the member area's tests, one per role of the access matrix; the sections
+of the site that notifications are about; the clock of the digest."""
+
+import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from community.models import MemberStatus
-from tests.factories import MemberProfileFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    MemberProfileFactory,
+    NewsIndexPageFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 PASSWORD = "ein-langes-testpasswort"
+
+# The digest runs at fixed times, and notifications for it are made at fixed times: nobody
+# sleeps.
+BERLIN = ZoneInfo("Europe/Berlin")
+MONDAY = datetime.datetime(2030, 3, 4, 6, 0, tzinfo=BERLIN)
+TUESDAY = MONDAY + datetime.timedelta(days=1)
+WEDNESDAY_BEFORE = MONDAY - datetime.timedelta(days=5)
 
 
 @pytest.fixture
@@ -72,3 +88,8 @@ def people(member, other_member, pending, moderator, editor):
         "moderator": moderator,
         "editor": editor,
     }
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)

@@ -12,8 +12,7 @@ from bs4 import BeautifulSoup
 from django.test import RequestFactory
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu, settings_menu
 
-from events.models import CalendarFeed
-from tests.factories import UserFactory
+from tests.factories import CalendarFeedFactory, UserFactory
 
 # (parameter, a value that is true of the data, a value that is not)
 ORACLES = [
@@ -83,7 +82,7 @@ def rows(response):
 def admin(member, other_member, pending, moderator):
     """A superuser (who sees every list), with members, tokens and a comment around."""
     superuser = UserFactory(email="ada.admin@example.org", is_superuser=True, is_staff=True)
-    CalendarFeed.objects.create(user=member, token="feed-secret")
+    CalendarFeedFactory(user=member, token="feed-secret")
     return superuser
 
 

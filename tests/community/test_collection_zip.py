@@ -13,8 +13,13 @@ from wagtail.models import CollectionViewRestriction
 
 from community.zipstream import CHUNK_SIZE
 from library.models import MaterialLink, library_collection
-from tests.community.collection_helpers import collection_of, document, material
-from tests.factories import LibraryIndexPageFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    LibraryDocumentFactory,
+    MaterialCollectionFactory,
+    MaterialPageFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,40 +43,45 @@ def readme(archive):
 
 
 @pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
 def materials(library):
     """A public guide under CC BY with a PDF and a Word template of the same title, and a
     members-only material (all rights reserved) whose file is in the restricted collection."""
-    guide = material(
-        library,
-        "Leitfaden: Patenschaften für Geflüchtete aufbauen",
+    guide = MaterialPageFactory(
+        parent=library,
+        title="Leitfaden: Patenschaften für Geflüchtete aufbauen",
         organisation=OrganisationFactory(name="Caritas Köln"),
         year=2016,
         licence="cc-by-4.0",
         files=[
-            document("leitfaden.txt", b"Leitfaden", title="Leitfaden für Paten"),
-            document("vorlage.txt", b"Vorlage", title="Leitfaden für Paten"),
+            LibraryDocumentFactory(
+                file__filename="leitfaden.txt", file__data=b"Leitfaden", title="Leitfaden für Paten"
+            ),
+            LibraryDocumentFactory(
+                file__filename="vorlage.txt", file__data=b"Vorlage", title="Leitfaden für Paten"
+            ),
         ],
     )
-    members_only = material(
-        library,
-        "Vormundschaft: Fragen und Antworten",
+    members_only = MaterialPageFactory(
+        parent=library,
+        title="Vormundschaft: Fragen und Antworten",
         year=2018,
         access_level="members",
-        files=[document("vormundschaft.txt", b"Nur Mitglieder", title="Vormundschaft")],
+        files=[
+            LibraryDocumentFactory(
+                file__filename="vormundschaft.txt",
+                file__data=b"Nur Mitglieder",
+                title="Vormundschaft",
+            )
+        ],
     )
     return guide, members_only
 
 
 @pytest.fixture
 def collection(member, materials):
-    return collection_of(
-        member,
-        list(materials),
+    return MaterialCollectionFactory(
+        owner=member,
+        materials=list(materials),
         name="Starterpaket für neue Patenschaftsprojekte",
         description="Was neue Träger zuerst brauchen.",
         notes=["Zuerst lesen!\nDann an das Team geben.", ""],
@@ -147,13 +157,17 @@ def test_withdrawn_materials_are_left_out(client, member, collection, materials)
 
 
 def test_a_material_without_files_is_listed_in_the_readme(client, member, library):
-    links_only = material(library, "Linkliste", licence="all-rights-reserved")
+    links_only = MaterialPageFactory(
+        parent=library, title="Linkliste", licence="all-rights-reserved"
+    )
     MaterialLink.objects.create(
         page=links_only, label="Programmseite", url="https://example.org/programm"
     )
     client.force_login(member)
 
-    _response, archive = download(client, collection_of(member, [links_only]))
+    _response, archive = download(
+        client, MaterialCollectionFactory(owner=member, materials=[links_only])
+    )
 
     assert archive.namelist() == ["README.txt"]
     assert "https://example.org/programm" in readme(archive)
@@ -188,12 +202,18 @@ def test_a_large_collection_is_streamed_in_pieces(client, member, library):
     read from a file at a time, never as one piece in memory."""
     size = 2 * 1024 * 1024
     pages = [
-        material(library, f"Große Datei {n}", files=[document(f"gross{n}.bin", os.urandom(size))])
+        MaterialPageFactory(
+            parent=library,
+            title=f"Große Datei {n}",
+            files=[
+                LibraryDocumentFactory(file__filename=f"gross{n}.bin", file__data=os.urandom(size))
+            ],
+        )
         for n in range(3)
     ]
     client.force_login(member)
 
-    response = client.get(zip_url(collection_of(member, pages)))
+    response = client.get(zip_url(MaterialCollectionFactory(owner=member, materials=pages)))
 
     assert isinstance(response, StreamingHttpResponse)
     chunks = list(response.streaming_content)

@@ -9,9 +9,10 @@ from django.urls import reverse
 from community.demo.collections import generate_collections
 from community.models import DEFAULT_COLLECTION_NAME, CollectionItem, MaterialCollection
 from home.demo import Report
-from tests.community.collection_helpers import collection_of, material
 from tests.factories import (
-    LibraryIndexPageFactory,
+    CollectionItemFactory,
+    MaterialCollectionFactory,
+    MaterialPageFactory,
     MaterialTypeFactory,
     MemberProfileFactory,
     OrganisationFactory,
@@ -35,24 +36,19 @@ def item_url(item):
 
 
 @pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
 def materials(library):
     """Three materials: a guide (CC BY, of an organisation), a template, a checklist."""
     return [
-        material(
-            library,
-            "Leitfaden Patenschaften",
+        MaterialPageFactory(
+            parent=library,
+            title="Leitfaden Patenschaften",
             material_type=MaterialTypeFactory(name="Leitfaden"),
             organisation=OrganisationFactory(name="Caritas Köln", short_name="Caritas"),
             year=2016,
             licence="cc-by-4.0",
         ),
-        material(library, "Vorlage Patenschaftsvereinbarung", year=2017),
-        material(library, "Checkliste Erstgespräch", year=2018),
+        MaterialPageFactory(parent=library, title="Vorlage Patenschaftsvereinbarung", year=2017),
+        MaterialPageFactory(parent=library, title="Checkliste Erstgespräch", year=2018),
     ]
 
 
@@ -108,8 +104,10 @@ def test_saving_a_material_twice_says_so_and_keeps_one_item(client, logged_in, m
 
 
 def test_a_material_goes_to_the_end_of_the_chosen_collection(client, logged_in, materials):
-    projekt = collection_of(logged_in, materials[:2], name="Projektstart")
-    collection_of(logged_in, [], name=DEFAULT_COLLECTION_NAME)
+    projekt = MaterialCollectionFactory(
+        owner=logged_in, materials=materials[:2], name="Projektstart"
+    )
+    MaterialCollectionFactory(owner=logged_in, name=DEFAULT_COLLECTION_NAME)
 
     page = soup(client.get(materials[2].url))
     options = [text_of(o) for o in page.select(".save-material option")]
@@ -122,7 +120,7 @@ def test_a_material_goes_to_the_end_of_the_chosen_collection(client, logged_in, 
 
 
 def test_nobody_saves_into_another_members_collection(client, logged_in, other_member, materials):
-    theirs = collection_of(other_member, [], name="Ottos Sammlung", is_shared=True)
+    theirs = MaterialCollectionFactory(owner=other_member, name="Ottos Sammlung", is_shared=True)
 
     response = client.post(add_url(materials[0]), {"collection": theirs.pk})
 
@@ -175,12 +173,18 @@ def test_the_choice_page_of_the_library_list_saves_and_returns(client, logged_in
 def test_list_shows_own_collections_and_those_others_share(
     client, logged_in, other_member, materials
 ):
-    collection_of(logged_in, materials, name="Projektstart", is_shared=True)
-    collection_of(logged_in, materials[:1])
-    collection_of(other_member, materials[:2], name="Ottos Auswahl", is_shared=True)
-    collection_of(other_member, materials, name="Ottos Geheimes")
+    MaterialCollectionFactory(
+        owner=logged_in, materials=materials, name="Projektstart", is_shared=True
+    )
+    MaterialCollectionFactory(owner=logged_in, materials=materials[:1])
+    MaterialCollectionFactory(
+        owner=other_member, materials=materials[:2], name="Ottos Auswahl", is_shared=True
+    )
+    MaterialCollectionFactory(owner=other_member, materials=materials, name="Ottos Geheimes")
     gone = MemberProfileFactory(display_name="Gesperrte Person", status="suspended")
-    collection_of(gone.user, materials, name="Von Gesperrten", is_shared=True)
+    MaterialCollectionFactory(
+        owner=gone.user, materials=materials, name="Von Gesperrten", is_shared=True
+    )
 
     page = soup(client.get(LIST))
 
@@ -225,7 +229,7 @@ def test_member_creates_a_shared_collection(client, logged_in):
 def test_a_second_collection_of_the_same_name_is_refused_and_the_input_kept(
     client, logged_in, name
 ):
-    collection_of(logged_in, [], name="Projektstart")
+    MaterialCollectionFactory(owner=logged_in, name="Projektstart")
 
     response = client.post(NEW, {"name": name, "description": "Mein Text"})
 
@@ -239,7 +243,7 @@ def test_a_second_collection_of_the_same_name_is_refused_and_the_input_kept(
 
 
 def test_another_member_may_use_the_same_name(client, logged_in, other_member):
-    collection_of(other_member, [], name="Projektstart")
+    MaterialCollectionFactory(owner=other_member, name="Projektstart")
     client.post(NEW, {"name": "Projektstart"})
     assert MaterialCollection.objects.filter(owner=logged_in, name="Projektstart").exists()
 
@@ -252,7 +256,7 @@ def test_a_name_is_required_and_at_most_120_characters(client, logged_in):
 
 
 def test_owner_edits_a_collection(client, logged_in):
-    collection = collection_of(logged_in, [], name="Alt")
+    collection = MaterialCollectionFactory(owner=logged_in, name="Alt")
     url = reverse("community:collection_edit", args=[collection.pk])
     assert soup(client.get(url)).select_one("#id_name")["value"] == "Alt"
 
@@ -263,14 +267,16 @@ def test_owner_edits_a_collection(client, logged_in):
 
 
 def test_owner_keeps_the_name_when_editing_other_fields(client, logged_in):
-    collection = collection_of(logged_in, [], name="Projektstart")
+    collection = MaterialCollectionFactory(owner=logged_in, name="Projektstart")
     url = reverse("community:collection_edit", args=[collection.pk])
     response = client.post(url, {"name": "Projektstart", "description": "Neu"})
     assert response.status_code == 302
 
 
 def test_deleting_asks_first_and_leaves_the_materials(client, logged_in, materials):
-    collection = collection_of(logged_in, materials, name="Projektstart")
+    collection = MaterialCollectionFactory(
+        owner=logged_in, materials=materials, name="Projektstart"
+    )
     url = reverse("community:collection_delete", args=[collection.pk])
 
     page = soup(client.get(url))
@@ -291,9 +297,9 @@ def test_deleting_asks_first_and_leaves_the_materials(client, logged_in, materia
 def test_collection_page_lists_the_materials_in_order_with_their_details(
     client, logged_in, materials
 ):
-    collection = collection_of(
-        logged_in,
-        materials,
+    collection = MaterialCollectionFactory(
+        owner=logged_in,
+        materials=materials,
         name="Projektstart",
         description="Für den Anfang",
         notes=["Zuerst lesen!\nDann weitergeben."],
@@ -319,7 +325,7 @@ def test_collection_page_lists_the_materials_in_order_with_their_details(
 
 
 def test_owner_moves_items_up_and_down(client, logged_in, materials):
-    collection = collection_of(logged_in, materials)
+    collection = MaterialCollectionFactory(owner=logged_in, materials=materials)
     first, second, third = collection.items.order_by("sort_order")
 
     response = client.post(item_url(third), {"action": "up"})
@@ -337,7 +343,7 @@ def test_owner_moves_items_up_and_down(client, logged_in, materials):
 
 
 def test_owner_sees_move_buttons_only_where_they_move(client, logged_in, materials):
-    collection = collection_of(logged_in, materials)
+    collection = MaterialCollectionFactory(owner=logged_in, materials=materials)
     items = soup(client.get(collection.get_absolute_url())).select(".collection-item")
     buttons = [
         [b["value"] for b in item.select(".collection-item__order button")] for item in items
@@ -346,7 +352,7 @@ def test_owner_sees_move_buttons_only_where_they_move(client, logged_in, materia
 
 
 def test_owner_removes_an_item(client, logged_in, materials):
-    collection = collection_of(logged_in, materials)
+    collection = MaterialCollectionFactory(owner=logged_in, materials=materials)
     second = collection.items.get(material=materials[1])
 
     response = client.post(item_url(second), {"action": "remove"}, follow=True)
@@ -356,7 +362,7 @@ def test_owner_removes_an_item(client, logged_in, materials):
 
 
 def test_owner_writes_a_note(client, logged_in, materials):
-    collection = collection_of(logged_in, materials[:1])
+    collection = MaterialCollectionFactory(owner=logged_in, materials=materials[:1])
     item = collection.items.get()
 
     client.post(item_url(item), {"action": "note", f"item{item.pk}-note": "Für die Schulung"})
@@ -368,7 +374,9 @@ def test_owner_writes_a_note(client, logged_in, materials):
 
 
 def test_a_note_too_long_is_refused_and_the_text_kept(client, logged_in, materials):
-    collection = collection_of(logged_in, materials[:2], notes=["alt", "alt"])
+    collection = MaterialCollectionFactory(
+        owner=logged_in, materials=materials[:2], notes=["alt", "alt"]
+    )
     item = collection.items.get(material=materials[1])
     typed = "Viel zu lang. " * 100
 
@@ -388,7 +396,9 @@ def test_a_note_too_long_is_refused_and_the_text_kept(client, logged_in, materia
 def test_others_see_a_shared_collection_without_the_owners_tools(
     client, member, other_member, materials
 ):
-    collection = collection_of(member, materials, name="Projektstart", is_shared=True)
+    collection = MaterialCollectionFactory(
+        owner=member, materials=materials, name="Projektstart", is_shared=True
+    )
     materials[1].unpublish()
     client.force_login(other_member)
 
@@ -406,7 +416,7 @@ def test_others_see_a_shared_collection_without_the_owners_tools(
 
 
 def test_owner_sees_a_withdrawn_material_marked_and_without_link(client, logged_in, materials):
-    collection = collection_of(logged_in, materials[:1])
+    collection = MaterialCollectionFactory(owner=logged_in, materials=materials[:1])
     materials[0].unpublish()
 
     item = soup(client.get(collection.get_absolute_url())).select_one(".collection-item")
@@ -416,7 +426,9 @@ def test_owner_sees_a_withdrawn_material_marked_and_without_link(client, logged_
 
 
 def test_only_the_owner_changes_items(client, member, other_member, materials):
-    collection = collection_of(member, materials, is_shared=True, notes=["Meine Notiz"])
+    collection = MaterialCollectionFactory(
+        owner=member, materials=materials, is_shared=True, notes=["Meine Notiz"]
+    )
     item = collection.items.order_by("sort_order").first()
     client.force_login(other_member)
 
@@ -453,7 +465,7 @@ def test_names_descriptions_and_notes_stay_text(
         NEW, {"name": f"Sammlung {payload}", "description": payload, "is_shared": "on"}, follow=True
     )
     collection = MaterialCollection.objects.get(owner=logged_in)
-    item = CollectionItem.objects.create(collection=collection, material=materials[0])
+    item = CollectionItemFactory(collection=collection, material=materials[0])
     client.post(item_url(item), {"action": "note", f"item{item.pk}-note": payload})
     assert_no_live_markup(soup(response))  # the success message names the collection
     saved = client.post(add_url(materials[1]), {"collection": collection.pk}, follow=True)
@@ -478,11 +490,17 @@ def test_collection_page_stays_within_the_budget_from_10_to_100_items(
     organisation = OrganisationFactory()
     kind = MaterialTypeFactory()
     pages = [
-        material(library, f"Material {n:03d}", organisation=organisation, material_type=kind)
+        MaterialPageFactory(
+            parent=library, title=f"Material {n:03d}", organisation=organisation, material_type=kind
+        )
         for n in range(100)
     ]
-    small = collection_of(member, pages[:10], name="Klein", is_shared=True, notes=["Notiz"] * 10)
-    large = collection_of(member, pages, name="Groß", is_shared=True, notes=["Notiz"] * 100)
+    small = MaterialCollectionFactory(
+        owner=member, materials=pages[:10], name="Klein", is_shared=True, notes=["Notiz"] * 10
+    )
+    large = MaterialCollectionFactory(
+        owner=member, materials=pages, name="Groß", is_shared=True, notes=["Notiz"] * 100
+    )
 
     for viewer in (member, other_member):
         client.force_login(viewer)
@@ -501,10 +519,12 @@ def test_collection_list_stays_within_the_budget(
     def shared_by_new_members(numbers):
         for number in numbers:
             owner = MemberProfileFactory().user
-            collection_of(owner, materials, name=f"Sammlung {number:03d}", is_shared=True)
+            MaterialCollectionFactory(
+                owner=owner, materials=materials, name=f"Sammlung {number:03d}", is_shared=True
+            )
 
     client.force_login(member)
-    collection_of(member, materials, name="Eigene")
+    MaterialCollectionFactory(owner=member, materials=materials, name="Eigene")
     shared_by_new_members(range(3))
     few, _page = measure(client, LIST, django_assert_max_num_queries, budget=QUERY_BUDGET)
     shared_by_new_members(range(3, 40))
@@ -519,10 +539,10 @@ def test_save_links_cost_the_library_list_no_query_per_material(
 ):
     client.force_login(member)
     for number in range(3):
-        material(library, f"Material {number}")
+        MaterialPageFactory(parent=library, title=f"Material {number}")
     few, _page = measure(client, library.url, django_assert_max_num_queries, budget=20)
     for number in range(3, 10):
-        material(library, f"Material {number}")
+        MaterialPageFactory(parent=library, title=f"Material {number}")
     many, page = measure(client, library.url, django_assert_max_num_queries, budget=20)
 
     assert len(page.select(".save-link")) == 10
@@ -535,7 +555,7 @@ def test_save_links_cost_the_library_list_no_query_per_material(
 def test_demo_collections_are_made_once(library):
     owner = MemberProfileFactory(user__email="mitglied@example.org").user
     for number in range(1, 18):
-        material(library, f"Demo {number}", source_id=f"MSM-{number:03d}")
+        MaterialPageFactory(parent=library, title=f"Demo {number}", source_id=f"MSM-{number:03d}")
 
     first, second = Report(), Report()
     generate_collections(first)

@@ -6,8 +6,11 @@ import pytest
 from django.urls import reverse
 
 from community.models import CollectionItem, MaterialCollection
-from tests.community.collection_helpers import collection_of, material
-from tests.factories import LibraryIndexPageFactory
+from tests.factories import (
+    LibraryIndexPageFactory,
+    MaterialCollectionFactory,
+    MaterialPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +37,16 @@ MATRIX = {
 
 @pytest.fixture
 def guide(home_page):
-    return material(LibraryIndexPageFactory(parent=home_page), "Leitfaden")
+    return MaterialPageFactory(parent=LibraryIndexPageFactory(parent=home_page), title="Leitfaden")
 
 
 @pytest.fixture
 def collections(member, guide):
     return {
-        "private": collection_of(member, [guide], name="Privat"),
-        "shared": collection_of(member, [guide], name="Geteilt", is_shared=True),
+        "private": MaterialCollectionFactory(owner=member, materials=[guide], name="Privat"),
+        "shared": MaterialCollectionFactory(
+            owner=member, materials=[guide], name="Geteilt", is_shared=True
+        ),
     }
 
 

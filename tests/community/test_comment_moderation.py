@@ -7,11 +7,15 @@ by its content (texts, numbers)."""
 
 import pytest
 from django.urls import reverse
-from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from tests.community.test_comments import comment_on
-from tests.factories import LibraryIndexPageFactory, MaterialPageFactory
+from tests.community.test_comments import minutes_ago
+from tests.factories import (
+    CommentFactory,
+    CommentFlagFactory,
+    LibraryIndexPageFactory,
+    MaterialPageFactory,
+)
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +31,7 @@ def material(home_page):
 
 def report(comment, *users):
     for user in users:
-        CommentFlag.objects.create(comment=comment, user=user, flag=CommentFlag.SUGGEST_REMOVAL)
+        CommentFlagFactory(comment=comment, user=user)
 
 
 def listed(response):
@@ -49,9 +53,11 @@ def shown_texts(client, page):
 def test_moderator_sees_reported_comments_first_then_the_newest(
     client, moderator, member, other_member, material
 ):
-    comment_on(material, member, "Alt und gemeldet", minutes_ago=300)
-    comment_on(material, member, "Mittel", minutes_ago=200)
-    comment_on(material, member, "Neu", minutes_ago=100)
+    CommentFactory(
+        target=material, user=member, comment="Alt und gemeldet", submit_date=minutes_ago(300)
+    )
+    CommentFactory(target=material, user=member, comment="Mittel", submit_date=minutes_ago(200))
+    CommentFactory(target=material, user=member, comment="Neu", submit_date=minutes_ago(100))
     report(XtdComment.objects.get(comment="Alt und gemeldet"), other_member, moderator)
     client.force_login(moderator)
 
@@ -62,7 +68,7 @@ def test_moderator_sees_reported_comments_first_then_the_newest(
 
 
 def test_the_list_shows_texts_escaped_and_no_email_address(client, moderator, member, material):
-    comment_on(material, member, "<script>alert(1)</script>")
+    CommentFactory(target=material, user=member, comment="<script>alert(1)</script>")
     client.force_login(moderator)
 
     response = client.get(LIST)
@@ -76,9 +82,9 @@ def test_the_list_shows_texts_escaped_and_no_email_address(client, moderator, me
 def test_a_hidden_comment_and_its_replies_disappear_from_the_page_at_once(
     client, moderator, member, other_member, material
 ):
-    comment = comment_on(material, other_member, "Unpassend")
-    comment_on(material, member, "Antwort darauf", parent=comment)
-    comment_on(material, member, "Bleibt")
+    comment = CommentFactory(target=material, user=other_member, comment="Unpassend")
+    CommentFactory(target=material, user=member, comment="Antwort darauf", parent=comment)
+    CommentFactory(target=material, user=member, comment="Bleibt")
     client.force_login(moderator)
 
     response = moderate(client, "hide", comment)
@@ -93,7 +99,7 @@ def test_a_hidden_comment_and_its_replies_disappear_from_the_page_at_once(
 
 
 def test_a_hidden_comment_can_be_shown_again(client, moderator, member, material):
-    comment = comment_on(material, member, "Doch in Ordnung")
+    comment = CommentFactory(target=material, user=member, comment="Doch in Ordnung")
     client.force_login(moderator)
 
     moderate(client, "hide", comment)
@@ -103,7 +109,7 @@ def test_a_hidden_comment_can_be_shown_again(client, moderator, member, material
 
 
 def test_deleting_asks_first_then_removes_the_comment(client, moderator, member, material):
-    comment = comment_on(material, member, "Beleidigend")
+    comment = CommentFactory(target=material, user=member, comment="Beleidigend")
     client.force_login(moderator)
 
     asked = moderate(client, "delete", comment)
@@ -124,8 +130,10 @@ def test_deleting_asks_first_then_removes_the_comment(client, moderator, member,
 def test_dismissing_the_reports_keeps_the_comment_and_ends_its_priority(
     client, moderator, member, other_member, material
 ):
-    reported = comment_on(material, member, "Gemeldet, aber harmlos", minutes_ago=60)
-    comment_on(material, member, "Neuer", minutes_ago=1)
+    reported = CommentFactory(
+        target=material, user=member, comment="Gemeldet, aber harmlos", submit_date=minutes_ago(60)
+    )
+    CommentFactory(target=material, user=member, comment="Neuer", submit_date=minutes_ago(1))
     report(reported, other_member)
     client.force_login(moderator)
 
@@ -138,8 +146,10 @@ def test_dismissing_the_reports_keeps_the_comment_and_ends_its_priority(
 def test_a_hidden_reported_comment_no_longer_comes_first(
     client, moderator, member, other_member, material
 ):
-    reported = comment_on(material, member, "Gemeldet", minutes_ago=60)
-    comment_on(material, member, "Neuer", minutes_ago=1)
+    reported = CommentFactory(
+        target=material, user=member, comment="Gemeldet", submit_date=minutes_ago(60)
+    )
+    CommentFactory(target=material, user=member, comment="Neuer", submit_date=minutes_ago(1))
     report(reported, other_member)
     client.force_login(moderator)
 
@@ -150,7 +160,7 @@ def test_a_hidden_reported_comment_no_longer_comes_first(
 
 @pytest.mark.parametrize("role", ["member", "editor"])
 def test_only_moderators_moderate(client, material, member, role, request):
-    comment = comment_on(material, member, "Bleibt stehen")
+    comment = CommentFactory(target=material, user=member, comment="Bleibt stehen")
     client.force_login(request.getfixturevalue(role))
 
     listing = client.get(LIST)
@@ -165,8 +175,8 @@ def test_only_moderators_moderate(client, material, member, role, request):
 def test_the_moderator_filters_the_reported_comments(
     client, moderator, member, other_member, material
 ):
-    reported = comment_on(material, member, "Gemeldet")
-    comment_on(material, member, "Unauffällig")
+    reported = CommentFactory(target=material, user=member, comment="Gemeldet")
+    CommentFactory(target=material, user=member, comment="Unauffällig")
     report(reported, other_member)
     client.force_login(moderator)
 

@@ -21,14 +21,16 @@ from wagtail.models import PageViewRestriction
 from community.models import Follow, Question
 from tests.factories import (
     AgendaSessionFactory,
+    AnswerFactory,
+    CommentFactory,
     CongressPageFactory,
     ContentPageFactory,
     EventIndexPageFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     MemberProfileFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    QuestionFactory,
     UserFactory,
 )
 from tests.helpers import soup, text_of
@@ -37,11 +39,6 @@ pytestmark = pytest.mark.django_db
 
 POST = reverse("community:comment_post")
 FOLLOW = reverse("community:follow")
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
@@ -62,22 +59,9 @@ def post(client, target, text, parent=None, next_url=None):
     return client.post(POST, data)
 
 
-def comment_on(target, user, text, parent=None, minutes_ago=0):
-    """A comment as the view stores it (for setting the scene)."""
-    comment = XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(target),
-        object_pk=str(target.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name() if user else "ehemaliges Mitglied",
-        comment=text,
-        parent_id=parent.pk if parent else 0,
-    )
-    if minutes_ago:
-        submitted = timezone.now() - datetime.timedelta(minutes=minutes_ago)
-        XtdComment.objects.filter(pk=comment.pk).update(submit_date=submitted)
-        comment.refresh_from_db()
-    return comment
+def minutes_ago(minutes):
+    """When a comment written `minutes` ago was submitted (for setting the scene)."""
+    return timezone.now() - datetime.timedelta(minutes=minutes)
 
 
 def messages_of(response):
@@ -175,7 +159,9 @@ def test_an_address_of_another_site_is_not_followed_after_posting(client, member
 
 
 def test_a_reply_shows_below_its_comment(client, member, other_member, material):
-    first = comment_on(material, other_member, "Wie macht ihr das Matching?")
+    first = CommentFactory(
+        target=material, user=other_member, comment="Wie macht ihr das Matching?"
+    )
     client.force_login(member)
 
     post(client, material, "Mit einem Fragebogen.", parent=first)
@@ -188,8 +174,12 @@ def test_a_reply_shows_below_its_comment(client, member, other_member, material)
 
 
 def test_a_reply_to_a_reply_is_refused_and_the_text_kept(client, member, other_member, material):
-    first = comment_on(material, other_member, "Wie macht ihr das Matching?")
-    reply = comment_on(material, member, "Mit einem Fragebogen.", parent=first)
+    first = CommentFactory(
+        target=material, user=other_member, comment="Wie macht ihr das Matching?"
+    )
+    reply = CommentFactory(
+        target=material, user=member, comment="Mit einem Fragebogen.", parent=first
+    )
     client.force_login(member)
 
     response = post(client, material, "Und noch tiefer?", parent=reply)
@@ -202,7 +192,7 @@ def test_a_reply_to_a_reply_is_refused_and_the_text_kept(client, member, other_m
 
 def test_a_reply_to_a_comment_of_another_page_is_refused(client, member, library, material):
     other = MaterialPageFactory(parent=library)
-    elsewhere = comment_on(other, member, "Anderswo")
+    elsewhere = CommentFactory(target=other, user=member, comment="Anderswo")
     client.force_login(member)
 
     response = post(client, material, "Antwort", parent=elsewhere)
@@ -212,8 +202,12 @@ def test_a_reply_to_a_comment_of_another_page_is_refused(client, member, library
 
 
 def test_the_thread_lists_comments_oldest_first(client, member, other_member, material):
-    comment_on(material, other_member, "Erster Beitrag", minutes_ago=30)
-    comment_on(material, member, "Zweiter Beitrag", minutes_ago=10)
+    CommentFactory(
+        target=material, user=other_member, comment="Erster Beitrag", submit_date=minutes_ago(30)
+    )
+    CommentFactory(
+        target=material, user=member, comment="Zweiter Beitrag", submit_date=minutes_ago(10)
+    )
     client.force_login(member)
 
     page = soup(client.get(material.url))
@@ -337,7 +331,7 @@ def test_member_discusses_a_congress_session(client, member, session):
 
 
 def test_the_agenda_links_each_session_to_its_discussion(client, member, session):
-    comment_on(session, member, "Hallo")
+    CommentFactory(target=session, user=member, comment="Hallo")
 
     page = soup(client.get(session.congress.url))
 
@@ -358,7 +352,7 @@ def test_a_session_of_an_unpublished_congress_takes_no_comments(client, member, 
 
 @pytest.fixture
 def question(member):
-    return Question.objects.create(
+    return QuestionFactory(
         author=member, title="Wie finden wir Patinnen?", text="Wir suchen seit Monaten."
     )
 
@@ -390,8 +384,15 @@ def answers_on_the_page(client, question):
 def test_a_questions_answers_show_the_accepted_one_first(
     client, member, other_member, moderator, question
 ):
-    first = comment_on(question, other_member, "Über Aushänge", minutes_ago=30)
-    accepted = comment_on(question, moderator, "Über die Freiwilligenagentur", minutes_ago=10)
+    first = AnswerFactory(
+        question=question, user=other_member, comment="Über Aushänge", submit_date=minutes_ago(30)
+    )
+    accepted = AnswerFactory(
+        question=question,
+        user=moderator,
+        comment="Über die Freiwilligenagentur",
+        submit_date=minutes_ago(10),
+    )
     Question.objects.filter(pk=question.pk).update(accepted_answer=accepted)
     client.force_login(other_member)
 
@@ -404,7 +405,9 @@ def test_a_questions_answers_show_the_accepted_one_first(
 
 
 def test_the_asker_may_accept_an_answer_others_may_not(client, member, other_member, question):
-    answer = comment_on(question, other_member, "Über die Freiwilligenagentur")
+    answer = AnswerFactory(
+        question=question, user=other_member, comment="Über die Freiwilligenagentur"
+    )
     accept = reverse("community:accept_answer", args=[question.pk, answer.pk])
 
     client.force_login(member)
@@ -425,7 +428,9 @@ def edit_url(comment):
 
 
 def test_author_corrects_the_comment_within_the_edit_window(client, member, material):
-    comment = comment_on(material, member, "Tippfehlr", minutes_ago=5)
+    comment = CommentFactory(
+        target=material, user=member, comment="Tippfehlr", submit_date=minutes_ago(5)
+    )
     client.force_login(member)
 
     form = client.get(edit_url(comment))
@@ -440,8 +445,10 @@ def test_author_corrects_the_comment_within_the_edit_window(client, member, mate
 
 
 def test_the_own_comment_offers_editing_only_within_the_window(client, member, material):
-    fresh = comment_on(material, member, "Frisch", minutes_ago=2)
-    old = comment_on(material, member, "Alt", minutes_ago=20)
+    fresh = CommentFactory(
+        target=material, user=member, comment="Frisch", submit_date=minutes_ago(2)
+    )
+    old = CommentFactory(target=material, user=member, comment="Alt", submit_date=minutes_ago(20))
     client.force_login(member)
 
     page = soup(client.get(material.url))
@@ -451,7 +458,9 @@ def test_the_own_comment_offers_editing_only_within_the_window(client, member, m
 
 
 def test_after_the_window_the_comment_stays_as_it_is(client, member, material):
-    comment = comment_on(material, member, "Alt", minutes_ago=16)
+    comment = CommentFactory(
+        target=material, user=member, comment="Alt", submit_date=minutes_ago(16)
+    )
     client.force_login(member)
 
     response = client.post(edit_url(comment), {"comment": "Neu"})
@@ -463,7 +472,9 @@ def test_after_the_window_the_comment_stays_as_it_is(client, member, material):
 
 
 def test_nobody_edits_someone_elses_comment(client, member, other_member, material):
-    comment = comment_on(material, other_member, "Meins", minutes_ago=1)
+    comment = CommentFactory(
+        target=material, user=other_member, comment="Meins", submit_date=minutes_ago(1)
+    )
     client.force_login(member)
 
     response = client.post(edit_url(comment), {"comment": "Deins"})
@@ -477,7 +488,9 @@ def test_nobody_edits_someone_elses_comment(client, member, other_member, materi
 
 
 def test_an_edit_to_nothing_is_refused(client, member, material):
-    comment = comment_on(material, member, "Text", minutes_ago=1)
+    comment = CommentFactory(
+        target=material, user=member, comment="Text", submit_date=minutes_ago(1)
+    )
     client.force_login(member)
 
     response = client.post(edit_url(comment), {"comment": "  "})
@@ -496,7 +509,7 @@ def flag_url(comment):
 
 
 def test_member_reports_a_comment_once(client, member, other_member, material):
-    comment = comment_on(material, other_member, "Werbung für mein Produkt")
+    comment = CommentFactory(target=material, user=other_member, comment="Werbung für mein Produkt")
     client.force_login(member)
 
     first = client.post(flag_url(comment), {"next": material.url}, follow=True)
@@ -511,7 +524,7 @@ def test_member_reports_a_comment_once(client, member, other_member, material):
 
 
 def test_the_own_comment_cannot_be_reported(client, member, material):
-    comment = comment_on(material, member, "Meins")
+    comment = CommentFactory(target=material, user=member, comment="Meins")
     client.force_login(member)
 
     page = soup(client.get(material.url))
@@ -522,7 +535,7 @@ def test_the_own_comment_cannot_be_reported(client, member, material):
 
 
 def test_reporting_needs_approval(client, pending, other_member, material):
-    comment = comment_on(material, other_member, "Text")
+    comment = CommentFactory(target=material, user=other_member, comment="Text")
     client.force_login(pending)
 
     assert client.post(flag_url(comment)).status_code == 403
@@ -569,9 +582,11 @@ def add_discussion(material, count):
     """`count` comments by different members, every other one with a reply."""
     for number in range(count):
         author = MemberProfileFactory().user
-        comment = comment_on(material, author, f"Beitrag {number}")
+        comment = CommentFactory(target=material, user=author, comment=f"Beitrag {number}")
         if number % 2 == 0:
-            comment_on(material, author, f"Antwort auf {number}", parent=comment)
+            CommentFactory(
+                target=material, user=author, comment=f"Antwort auf {number}", parent=comment
+            )
 
 
 def measuring(client):

@@ -12,9 +12,10 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests.community.conftest import PASSWORD
-from tests.community.test_comments import comment_on, key, post
+from tests.community.test_comments import key, post
 from tests.factories import (
     AgendaSessionFactory,
+    CommentFactory,
     CongressPageFactory,
     EventIndexPageFactory,
     LibraryIndexPageFactory,
@@ -37,7 +38,7 @@ def material(home_page):
 
 @pytest.fixture
 def discussed(material, other_member):
-    comment = comment_on(material, other_member, TEXT)
+    comment = CommentFactory(target=material, user=other_member, comment=TEXT)
     comment.submit_date = POSTED
     comment.save()
     return material
@@ -200,7 +201,7 @@ def test_a_suspended_members_name_no_longer_links_to_the_profile(
 def session(home_page, other_member):
     congress = CongressPageFactory(parent=EventIndexPageFactory(parent=home_page))
     session = AgendaSessionFactory(congress=congress, title="Forum Mentoring")
-    comment_on(session, other_member, TEXT)
+    CommentFactory(target=session, user=other_member, comment=TEXT)
     return session
 
 

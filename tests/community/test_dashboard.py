@@ -12,9 +12,7 @@ from wagtail.models import PageViewRestriction
 from events import waiting_list
 from tests.factories import (
     CongressPageFactory,
-    EventIndexPageFactory,
     EventPageFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     TopicFactory,
 )
@@ -24,16 +22,6 @@ pytestmark = pytest.mark.django_db
 
 DASHBOARD = reverse("community:dashboard")
 QUERY_BUDGET = 15
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 def published(days_ago):

@@ -20,9 +20,9 @@ MODERATOR_EMAIL = "moderation@example.org"
 
 
 @pytest.fixture
-def demo(capsys):
-    call_command("load_demo_content")
-    capsys.readouterr()
+def demo(demo_content, db):
+    """The demo content, loaded once for the module (tests/conftest.py)."""
+    return demo_content
 
 
 def test_demo_has_the_network_page_and_members_of_ten_carriers(client, demo):

@@ -18,21 +18,17 @@ from community.digest import MAX_AGE, SECTIONS, send_digests
 from community.models import Frequency, MemberStatus, Notification, NotificationKind
 from community.models import NotificationSetting as Setting
 from community.notification_mail import UNSUBSCRIBE_SALT, unsubscribe_url
-from tests.community.notification_helpers import (
-    MONDAY,
-    TUESDAY,
-    WEDNESDAY_BEFORE,
-    comment_on,
-    event_index_fixture,  # noqa: F401
-    library_fixture,  # noqa: F401
-    links_in,
-    news_index_fixture,  # noqa: F401
-    notification_of,
-    translated,
+from tests.community.conftest import MONDAY, TUESDAY, WEDNESDAY_BEFORE
+from tests.factories import (
+    AnswerFactory,
+    CommentFactory,
+    EventPageFactory,
+    MaterialPageFactory,
+    NewsPageFactory,
+    NotificationFactory,
+    QuestionFactory,
 )
-from tests.community.question_helpers import answer, ask
-from tests.factories import EventPageFactory, MaterialPageFactory, NewsPageFactory
-from tests.helpers import soup
+from tests.helpers import links_in, soup, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -41,17 +37,21 @@ REPLY, ACCEPTED = NotificationKind.REPLY, NotificationKind.ACCEPTED
 
 
 @pytest.fixture
-def week(member, other_member, library, news_index, event_index):
+def week(member, other_member, library, news_index, events_index):
     """A week's activity: a news item, a material, an event, an answer to the member's
     question and an accepted answer of theirs; the other member hears of the news only."""
-    question = ask(member, title="Wie finden wir Patinnen?")
-    their_question = ask(other_member, title="Fahrtkosten erstatten?")
+    question = QuestionFactory(author=member, title="Wie finden wir Patinnen?")
+    their_question = QuestionFactory(author=other_member, title="Fahrtkosten erstatten?")
     things = {
         NEWS: NewsPageFactory(parent=news_index, title="Förderaufruf 2031"),
         MATERIAL: MaterialPageFactory(parent=library, title="Leitfaden Vormundschaft"),
-        EVENT: EventPageFactory(parent=event_index, title="Netzwerktreffen Ost"),
-        REPLY: answer(question, other_member, "Über die Kirchengemeinden."),
-        ACCEPTED: answer(their_question, member, "Ja, bis 30 Cent je Kilometer."),
+        EVENT: EventPageFactory(parent=events_index, title="Netzwerktreffen Ost"),
+        REPLY: AnswerFactory(
+            question=question, user=other_member, comment="Über die Kirchengemeinden."
+        ),
+        ACCEPTED: AnswerFactory(
+            question=their_question, user=member, comment="Ja, bis 30 Cent je Kilometer."
+        ),
     }
     titles = {
         NEWS: "Meldung: Förderaufruf 2031",
@@ -62,8 +62,16 @@ def week(member, other_member, library, news_index, event_index):
     }
     for day, (kind, thing) in enumerate(things.items()):
         created = WEDNESDAY_BEFORE + datetime.timedelta(days=day % 4, hours=day)
-        notification_of(member, kind, thing, created, titles[kind])
-    notification_of(other_member, NEWS, things[NEWS], WEDNESDAY_BEFORE, titles[NEWS])
+        NotificationFactory(
+            recipient=member, kind=kind, target=thing, created_at=created, title=titles[kind]
+        )
+    NotificationFactory(
+        recipient=other_member,
+        kind=NEWS,
+        target=things[NEWS],
+        created_at=WEDNESDAY_BEFORE,
+        title=titles[NEWS],
+    )
     return {"things": things, "titles": titles}
 
 
@@ -156,18 +164,27 @@ def test_a_second_run_sends_nothing_new(member, other_member, week):
 
 def test_only_approved_members_get_digests(member, pending, library):
     material = MaterialPageFactory(parent=library)
-    notification_of(pending, MATERIAL, material, WEDNESDAY_BEFORE)
+    NotificationFactory(
+        recipient=pending, kind=MATERIAL, target=material, created_at=WEDNESDAY_BEFORE
+    )
     suspended = member
     suspended.member_profile.status = MemberStatus.SUSPENDED
     suspended.member_profile.save()
-    notification_of(suspended, MATERIAL, material, WEDNESDAY_BEFORE)
+    NotificationFactory(
+        recipient=suspended, kind=MATERIAL, target=material, created_at=WEDNESDAY_BEFORE
+    )
 
     assert send_digests(now=MONDAY).digests == 0
     assert mail.outbox == []
 
 
 def test_items_older_than_the_maximum_age_stay_on_the_site_only(member, library):
-    old = notification_of(member, MATERIAL, MaterialPageFactory(parent=library), MONDAY - MAX_AGE)
+    old = NotificationFactory(
+        recipient=member,
+        kind=MATERIAL,
+        target=MaterialPageFactory(parent=library),
+        created_at=MONDAY - MAX_AGE,
+    )
 
     send_digests(now=MONDAY)
 
@@ -181,10 +198,22 @@ def test_items_older_than_the_maximum_age_stay_on_the_site_only(member, library)
 
 def test_a_comment_hidden_before_the_digest_is_left_out(member, other_member, library):
     material = MaterialPageFactory(parent=library, title="Leitfaden")
-    hidden = comment_on(material, other_member, "Werbung")
-    kept = comment_on(material, other_member, "Hilfreich")
-    notification_of(member, REPLY, hidden, WEDNESDAY_BEFORE, "Kommentar mit Werbung")
-    notification_of(member, REPLY, kept, WEDNESDAY_BEFORE, "Kommentar hilfreich")
+    hidden = CommentFactory(target=material, user=other_member, comment="Werbung")
+    kept = CommentFactory(target=material, user=other_member, comment="Hilfreich")
+    NotificationFactory(
+        recipient=member,
+        kind=REPLY,
+        target=hidden,
+        created_at=WEDNESDAY_BEFORE,
+        title="Kommentar mit Werbung",
+    )
+    NotificationFactory(
+        recipient=member,
+        kind=REPLY,
+        target=kept,
+        created_at=WEDNESDAY_BEFORE,
+        title="Kommentar hilfreich",
+    )
     hidden.is_public = False
     hidden.save()
 
@@ -200,8 +229,8 @@ def test_unpublished_pages_hidden_questions_and_deleted_things_are_left_out(
 ):
     unpublished = NewsPageFactory(parent=news_index, title="Zurückgezogen")
     deleted = MaterialPageFactory(parent=library, title="Gelöscht")
-    question = ask(other_member, title="Versteckte Frage")
-    on_hidden_question = answer(question, other_member)
+    question = QuestionFactory(author=other_member, title="Versteckte Frage")
+    on_hidden_question = AnswerFactory(question=question, user=other_member)
     shown = MaterialPageFactory(parent=library, title="Bleibt")
     for kind, thing, title in [
         (NEWS, unpublished, "Zurückgezogen"),
@@ -209,7 +238,9 @@ def test_unpublished_pages_hidden_questions_and_deleted_things_are_left_out(
         (REPLY, on_hidden_question, "Versteckte Frage"),
         (MATERIAL, shown, "Bleibt"),
     ]:
-        notification_of(member, kind, thing, WEDNESDAY_BEFORE, title)
+        NotificationFactory(
+            recipient=member, kind=kind, target=thing, created_at=WEDNESDAY_BEFORE, title=title
+        )
     unpublished.unpublish()
     deleted.delete()
     question.is_public = False
@@ -227,9 +258,13 @@ def test_unpublished_pages_hidden_questions_and_deleted_things_are_left_out(
 
 
 def test_the_digest_is_plain_text_and_user_text_stays_as_written(member, other_member):
-    question = ask(member, title='<script>alert("x")</script> & Co.')
-    notification_of(
-        member, REPLY, answer(question, other_member), WEDNESDAY_BEFORE, f"Antwort: {question}"
+    question = QuestionFactory(author=member, title='<script>alert("x")</script> & Co.')
+    NotificationFactory(
+        recipient=member,
+        kind=REPLY,
+        target=AnswerFactory(question=question, user=other_member),
+        created_at=WEDNESDAY_BEFORE,
+        title=f"Antwort: {question}",
     )
 
     send_digests(now=MONDAY)
@@ -292,7 +327,9 @@ def test_mail_programmes_unsubscribe_with_one_post_without_csrf_token(member, we
     }
     mail.outbox.clear()
     more_news = NewsPageFactory(parent=week["things"][NEWS].get_parent())
-    notification_of(member, NEWS, more_news, MONDAY, "Noch eine Meldung")
+    NotificationFactory(
+        recipient=member, kind=NEWS, target=more_news, created_at=MONDAY, title="Noch eine Meldung"
+    )
     send_digests(now=MONDAY + datetime.timedelta(days=7))
     assert mail.outbox == []
 
@@ -331,7 +368,12 @@ def test_a_tampered_token_of_another_member_is_refused(client, member, other_mem
 def test_the_command_sends_the_due_digests_and_reports_them(member, library):
     choose(member, Frequency.DAILY)
     material = MaterialPageFactory(parent=library)
-    notification_of(member, MATERIAL, material, timezone.now() - datetime.timedelta(hours=2))
+    NotificationFactory(
+        recipient=member,
+        kind=MATERIAL,
+        target=material,
+        created_at=timezone.now() - datetime.timedelta(hours=2),
+    )
     out = io.StringIO()
 
     call_command("send_digests", stdout=out)

@@ -22,7 +22,12 @@ from wagtail.models import PageViewRestriction
 
 from community.models import MemberProfile, MemberStatus, PrivacyRequest
 from home.models import Organisation
-from tests.factories import ContentPageFactory, MemberProfileFactory, UserFactory
+from tests.factories import (
+    ContentPageFactory,
+    MemberProfileFactory,
+    PrivacyRequestFactory,
+    UserFactory,
+)
 from tests.helpers import soup, text_of
 
 LIST = reverse("community_memberprofile_modeladmin_index")
@@ -569,8 +574,8 @@ def test_dashboard_of_an_editor_does_not_show_waiting_accounts(client, editor, p
 
 
 def test_moderator_reads_the_log_of_privacy_requests(moderator_client):
-    PrivacyRequest.objects.create(kind=PrivacyRequest.Kind.EXPORT)
-    PrivacyRequest.objects.create(kind=PrivacyRequest.Kind.DELETION)
+    PrivacyRequestFactory(kind=PrivacyRequest.Kind.EXPORT)
+    PrivacyRequestFactory(kind=PrivacyRequest.Kind.DELETION)
 
     response = moderator_client.get(PRIVACY_LIST)
 

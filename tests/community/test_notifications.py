@@ -3,49 +3,42 @@ published news, materials and events become notifications of the right members; 
 e-mail at once; the list on the site, its unread count in the header and the settings."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
 from wagtail.models import PageViewRestriction
 
-from community.comments import content_type_of
+from community.comments import target_key, target_url
 from community.digest import send_digests
 from community.models import (
-    Follow,
     Frequency,
     Notification,
     NotificationKind,
     NotificationSetting,
 )
 from community.notification_mail import unsubscribe_url
-from tests.community.notification_helpers import (
-    MONDAY,
-    comment_on,
-    event_index_fixture,  # noqa: F401
-    kinds_of,
-    library_fixture,  # noqa: F401
-    news_index_fixture,  # noqa: F401
-    notification_of,
-    post_comment,
-    publish,
-    restrict,
-    titles_of,
-    translated,
-)
-from tests.community.question_helpers import answer, ask
+from tests.community.conftest import MONDAY
 from tests.factories import (
     AgendaSessionFactory,
+    AnswerFactory,
+    CommentFactory,
     CongressPageFactory,
     EventPageFactory,
+    FollowFactory,
     MaterialPageFactory,
     MemberProfileFactory,
     NewsPageFactory,
+    NotificationFactory,
+    NotificationSettingFactory,
+    QuestionFactory,
     TopicFactory,
 )
-from tests.helpers import soup, text_of
+from tests.helpers import soup, text_of, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +49,45 @@ QUERY_BUDGET = 15  # everything a member's request costs, session and user inclu
 @pytest.fixture
 def material(library):
     return MaterialPageFactory(parent=library, title="Leitfaden Patenschaften")
+
+
+def post_comment(client, user, target, text="Danke, das hilft uns weiter.", parent=None):
+    """`user` writes a comment (an answer on a question; with `parent` a reply) with the
+    site's comment form, which notifies; returns it."""
+    client.force_login(user)
+    data = {"target": target_key(target), "comment": text, "next": target_url(target)}
+    if parent is not None:
+        data["parent"] = parent.pk
+    response = client.post(reverse("community:comment_post"), data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    return XtdComment.objects.filter(user=user).latest("pk")
+
+
+def publish(page):
+    """Publishes the page's latest state as an editor does in the admin."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def restrict(page, restriction_type, **fields):
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type, **fields
+    )
+    if restriction_type == PageViewRestriction.GROUPS:
+        restriction.groups.add(Group.objects.get(name="Mitglieder"))
+    return restriction
+
+
+def titles_of(user, kind=None):
+    notifications = Notification.objects.filter(recipient=user)
+    if kind:
+        notifications = notifications.filter(kind=kind)
+    return sorted(notifications.values_list("title", flat=True))
+
+
+def kinds_of(user):
+    return sorted(Notification.objects.filter(recipient=user).values_list("kind", flat=True))
 
 
 # --- Comments, answers, follows, accepted answers -------------------------------------------
@@ -78,7 +110,7 @@ def test_a_reply_notifies_the_author_of_the_comment_but_not_the_replier(
 def test_an_answer_notifies_the_asker_and_the_asker_answering_hears_nothing(
     client, member, other_member
 ):
-    question = ask(member, title="Wie gewinnen wir Patinnen?")
+    question = QuestionFactory(author=member, title="Wie gewinnen wir Patinnen?")
 
     post_comment(client, other_member, question, "Über die Freiwilligenagentur.")
     post_comment(client, member, question, "Danke, das probieren wir.")
@@ -95,9 +127,7 @@ def test_followers_of_a_discussion_hear_of_new_comments_except_their_own(
     client, member, other_member, moderator, material
 ):
     for user in (member, moderator):
-        Follow.objects.create(
-            user=user, content_type=content_type_of(material), object_id=material.pk
-        )
+        FollowFactory(user=user, target=material)
 
     post_comment(client, member, material, "Ein Hinweis zur Seite 4.")
 
@@ -110,10 +140,10 @@ def test_followers_of_a_discussion_hear_of_new_comments_except_their_own(
 
 
 def test_a_comment_on_a_congress_session_links_to_its_discussion(
-    client, member, other_member, event_index
+    client, member, other_member, events_index
 ):
-    session = AgendaSessionFactory(congress=CongressPageFactory(parent=event_index))
-    Follow.objects.create(user=member, content_type=content_type_of(session), object_id=session.pk)
+    session = AgendaSessionFactory(congress=CongressPageFactory(parent=events_index))
+    FollowFactory(user=member, target=session)
 
     comment = post_comment(client, other_member, session, "Gibt es die Folien?")
 
@@ -125,14 +155,10 @@ def test_a_comment_on_a_congress_session_links_to_its_discussion(
 def test_who_has_several_reasons_hears_of_a_comment_once_with_the_closest(
     client, member, other_member
 ):
-    question = ask(member, title="Dolmetscher gesucht")
-    Follow.objects.create(
-        user=member, content_type=content_type_of(question), object_id=question.pk
-    )
+    question = QuestionFactory(author=member, title="Dolmetscher gesucht")
+    FollowFactory(user=member, target=question)
     first = post_comment(client, member, question, "Nachtrag: für Arabisch.")
-    Follow.objects.create(
-        user=other_member, content_type=content_type_of(question), object_id=question.pk
-    )
+    FollowFactory(user=other_member, target=question)
 
     post_comment(client, other_member, question, "Fragen Sie beim Landesnetzwerk.", parent=first)
 
@@ -142,8 +168,10 @@ def test_who_has_several_reasons_hears_of_a_comment_once_with_the_closest(
 
 
 def test_an_accepted_answer_notifies_its_author(client, member, other_member):
-    question = ask(member, title="Versicherung für Ehrenamtliche?")
-    reply = answer(question, other_member, "Die Sammelversicherung des Landes greift.")
+    question = QuestionFactory(author=member, title="Versicherung für Ehrenamtliche?")
+    reply = AnswerFactory(
+        question=question, user=other_member, comment="Die Sammelversicherung des Landes greift."
+    )
     client.force_login(member)
 
     client.post(reverse("community:accept_answer", args=[question.pk, reply.pk]))
@@ -197,9 +225,9 @@ def test_a_new_material_notifies_only_members_of_its_topics(member, other_member
     assert kinds_of(pending) == []
 
 
-def test_new_events_and_congresses_notify_every_approved_member(member, event_index):
-    publish(EventPageFactory(parent=event_index, title="Netzwerktreffen Ost", live=False))
-    publish(CongressPageFactory(parent=event_index, title="Fachkongress 2031", live=False))
+def test_new_events_and_congresses_notify_every_approved_member(member, events_index):
+    publish(EventPageFactory(parent=events_index, title="Netzwerktreffen Ost", live=False))
+    publish(CongressPageFactory(parent=events_index, title="Fachkongress 2031", live=False))
 
     assert kinds_of(member) == [NotificationKind.EVENT, NotificationKind.EVENT]
 
@@ -222,7 +250,7 @@ def test_a_page_for_members_only_notifies_members_but_a_password_page_nobody(mem
 def test_who_chose_at_once_gets_one_email_right_away_and_never_again(
     client, member, other_member, material, django_capture_on_commit_callbacks
 ):
-    NotificationSetting.objects.create(user=member, kind=REPLY, frequency=Frequency.IMMEDIATELY)
+    NotificationSettingFactory(user=member, kind=REPLY, frequency=Frequency.IMMEDIATELY)
     comment = post_comment(client, member, material, "Gibt es das auch auf Englisch?")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -259,9 +287,19 @@ def test_the_list_shows_the_newest_first_with_unread_marked_and_links(
     client, member, material, news_index
 ):
     news = NewsPageFactory(parent=news_index, title="Jahresbericht")
-    older = notification_of(member, NotificationKind.MATERIAL, material, MONDAY, "Material X")
-    newer = notification_of(
-        member, NotificationKind.NEWS, news, MONDAY + timezone.timedelta(hours=1), "Meldung Y"
+    older = NotificationFactory(
+        recipient=member,
+        kind=NotificationKind.MATERIAL,
+        target=material,
+        created_at=MONDAY,
+        title="Material X",
+    )
+    newer = NotificationFactory(
+        recipient=member,
+        kind=NotificationKind.NEWS,
+        target=news,
+        created_at=MONDAY + timezone.timedelta(hours=1),
+        title="Meldung Y",
     )
     older.read_at = MONDAY
     older.save()
@@ -281,7 +319,9 @@ def test_the_list_shows_the_newest_first_with_unread_marked_and_links(
 
 
 def test_marking_all_read_empties_the_unread_count(client, member, material):
-    notification_of(member, NotificationKind.MATERIAL, material, MONDAY)
+    NotificationFactory(
+        recipient=member, kind=NotificationKind.MATERIAL, target=material, created_at=MONDAY
+    )
     client.force_login(member)
     assert "(1" in text_of(header_link(client))
 
@@ -295,7 +335,13 @@ def test_marking_all_read_empties_the_unread_count(client, member, material):
 def test_the_list_is_paginated_by_twenty(client, member, library):
     for number in range(25):
         page = MaterialPageFactory(parent=library)
-        notification_of(member, NotificationKind.MATERIAL, page, MONDAY, f"Material {number}")
+        NotificationFactory(
+            recipient=member,
+            kind=NotificationKind.MATERIAL,
+            target=page,
+            created_at=MONDAY,
+            title=f"Material {number}",
+        )
     client.force_login(member)
 
     first = soup(client.get(reverse("community:notifications")))
@@ -308,8 +354,14 @@ def test_the_list_is_paginated_by_twenty(client, member, library):
 def test_a_comment_hidden_by_a_moderator_is_listed_without_title_and_link(
     client, member, other_member, material
 ):
-    comment = comment_on(material, other_member)
-    notification_of(member, REPLY, comment, MONDAY, "Neue Antwort mit Beleidigung")
+    comment = CommentFactory(target=material, user=other_member)
+    NotificationFactory(
+        recipient=member,
+        kind=REPLY,
+        target=comment,
+        created_at=MONDAY,
+        title="Neue Antwort mit Beleidigung",
+    )
     comment.is_public = False
     comment.save()
     client.force_login(member)
@@ -323,8 +375,10 @@ def test_a_comment_hidden_by_a_moderator_is_listed_without_title_and_link(
 def test_a_script_in_a_question_title_is_escaped_in_the_list_and_plain_in_the_email(
     client, member, other_member, django_capture_on_commit_callbacks
 ):
-    NotificationSetting.objects.create(user=member, kind=REPLY, frequency=Frequency.IMMEDIATELY)
-    question = ask(member, title='<script>alert("x")</script><img src=x onerror=alert(1)>')
+    NotificationSettingFactory(user=member, kind=REPLY, frequency=Frequency.IMMEDIATELY)
+    question = QuestionFactory(
+        author=member, title='<script>alert("x")</script><img src=x onerror=alert(1)>'
+    )
     with django_capture_on_commit_callbacks(execute=True):
         post_comment(client, other_member, question, "Antwort")
     client.force_login(member)
@@ -354,7 +408,13 @@ def test_the_header_shows_the_unread_count_of_the_logged_in_user(
     for user, count in ((member, 3), (other_member, 1)):
         for number in range(count):
             page = MaterialPageFactory(parent=material.get_parent())
-            notification_of(user, NotificationKind.MATERIAL, page, MONDAY, f"M{number}")
+            NotificationFactory(
+                recipient=user,
+                kind=NotificationKind.MATERIAL,
+                target=page,
+                created_at=MONDAY,
+                title=f"M{number}",
+            )
     client.force_login(member)
 
     assert "(3" in text_of(header_link(client))
@@ -416,19 +476,24 @@ def test_the_dashboard_links_to_the_notification_settings(client, member, home_p
 def add_notifications(member, other_member, library, news_index, count):
     """`count` notifications of every kind: about comments on pages and questions,
     answers accepted, materials and news."""
-    question = ask(other_member)
+    question = QuestionFactory(author=other_member)
     for number in range(count):
         which = number % 4
         if which == 0:
-            target = comment_on(MaterialPageFactory(parent=library), other_member)
+            target = CommentFactory(target=MaterialPageFactory(parent=library), user=other_member)
         elif which == 1:
-            target = answer(question, other_member)
+            target = AnswerFactory(question=question, user=other_member)
         elif which == 2:
             target = MaterialPageFactory(parent=library)
         else:
             target = NewsPageFactory(parent=news_index)
         kind = [REPLY, NotificationKind.ACCEPTED, NotificationKind.MATERIAL, "news"][which]
-        notification_of(member, kind, target, MONDAY + timezone.timedelta(minutes=number))
+        NotificationFactory(
+            recipient=member,
+            kind=kind,
+            target=target,
+            created_at=MONDAY + timezone.timedelta(minutes=number),
+        )
 
 
 def queries_of_the_list(client):

@@ -9,12 +9,8 @@ from django.urls import reverse
 
 from community.models import Frequency, Notification, NotificationKind, NotificationSetting
 from community.notification_mail import unsubscribe_url
-from tests.community.notification_helpers import (
-    MONDAY,
-    library_fixture,  # noqa: F401
-    notification_of,
-)
-from tests.factories import MaterialPageFactory
+from tests.community.conftest import MONDAY
+from tests.factories import MaterialPageFactory, NotificationFactory
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +34,12 @@ def people(member, other_member, pending, moderator, editor):
 def everyones(people, library):
     """One notification for each person, titled with their role."""
     return {
-        role: notification_of(
-            user,
-            NotificationKind.MATERIAL,
-            MaterialPageFactory(parent=library, title=f"Material für {role}"),
-            MONDAY,
-            f"Nur für {role}",
+        role: NotificationFactory(
+            recipient=user,
+            kind=NotificationKind.MATERIAL,
+            target=MaterialPageFactory(parent=library, title=f"Material für {role}"),
+            created_at=MONDAY,
+            title=f"Nur für {role}",
         )
         for role, user in people.items()
     }

@@ -22,8 +22,12 @@ from django_comments_xtd.models import XtdComment
 
 from community.forms import POST_LIMIT_REACHED
 from community.models import Question
-from tests.community.question_helpers import ask
-from tests.factories import LibraryIndexPageFactory, MaterialPageFactory, TopicFactory
+from tests.factories import (
+    LibraryIndexPageFactory,
+    MaterialPageFactory,
+    QuestionFactory,
+    TopicFactory,
+)
 from tests.helpers import soup, text_of
 
 LIMIT = 3
@@ -76,7 +80,7 @@ def test_simultaneous_posts_at_the_limit_store_exactly_the_allowance(
     settings.COMMUNITY_POSTS_PER_HOUR = LIMIT
     material = MaterialPageFactory(parent=LibraryIndexPageFactory(parent=home_page))
     topic = TopicFactory(name="Wohnen")
-    question = ask(other_member, topics=[topic])
+    question = QuestionFactory(author=other_member, topics=[topic])
     sent = posts(kind, material, question, topic)
     clients = []
     for _racer in range(RACERS):
@@ -121,7 +125,7 @@ def test_a_question_is_refused_at_the_limit_even_when_the_forms_early_check_let_
     settings.COMMUNITY_POSTS_PER_HOUR = LIMIT
     topic = TopicFactory(name="Wohnen")
     for number in range(LIMIT):
-        ask(member, title=f"Frage {number}", topics=[topic])
+        QuestionFactory(author=member, title=f"Frage {number}", topics=[topic])
     monkeypatch.setattr("community.forms.may_post", lambda user: True)
     client.force_login(member)
 

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -20,13 +19,8 @@ from PIL import Image
 
 from community.forms import ProfileForm
 from community.models import (
-    Follow,
-    MaterialCollection,
     MemberProfile,
-    Notification,
-    NotificationSetting,
     PrivacyRequest,
-    Question,
     SpokenLanguage,
 )
 from events import waiting_list
@@ -34,10 +28,19 @@ from events.models import CalendarFeed, Registration, RegistrationState, Starred
 from tests.community.conftest import PASSWORD
 from tests.factories import (
     AgendaSessionFactory,
+    CalendarFeedFactory,
+    CommentFactory,
+    CommentFlagFactory,
     CongressPageFactory,
     EventIndexPageFactory,
+    FollowFactory,
     LibraryIndexPageFactory,
+    MaterialCollectionFactory,
     MaterialPageFactory,
+    NotificationFactory,
+    NotificationSettingFactory,
+    QuestionFactory,
+    StarredSessionFactory,
     TopicFactory,
 )
 from tests.helpers import soup
@@ -94,8 +97,8 @@ def member_data(member, congress, workshop):
         workshops=[workshop],
         user=member,
     )
-    StarredSession.objects.create(user=member, session=workshop)
-    return CalendarFeed.objects.create(user=member)
+    StarredSessionFactory(user=member, session=workshop)
+    return CalendarFeedFactory(user=member)
 
 
 def export_of(client, user):
@@ -177,7 +180,7 @@ def test_export_holds_nothing_of_other_members(client, member, other_member, con
     waiting_list.register(
         congress, {"name": "Otto Anders", "email": other_member.email}, user=other_member
     )
-    CalendarFeed.objects.create(user=other_member)
+    CalendarFeedFactory(user=other_member)
 
     content = export_of(client, member).content.decode()
 
@@ -279,15 +282,16 @@ def test_export_holds_the_members_exchange(client, home_page, member, other_memb
     member's data too."""
     library = LibraryIndexPageFactory(parent=home_page)
     material = MaterialPageFactory(parent=library, title="Leitfaden Patenschaften")
-    question = Question.objects.create(author=member, title="Wie finden wir Patinnen?", text="…")
-    collection = MaterialCollection.objects.create(owner=member, name="Merkliste")
-    collection.items.create(material=material, note="Für das Teamtreffen")
-    Follow.objects.create(user=member, target=question)
-    NotificationSetting.objects.create(user=member, kind="news", frequency="never")
-    Notification.objects.create(
+    question = QuestionFactory(author=member, title="Wie finden wir Patinnen?", text="…")
+    MaterialCollectionFactory(
+        owner=member, name="Merkliste", materials=[material], notes=["Für das Teamtreffen"]
+    )
+    FollowFactory(user=member, target=question)
+    NotificationSettingFactory(user=member, kind="news", frequency="never")
+    NotificationFactory(
         recipient=member, kind="news", title="Meldung: Fachkongress", url="/", created_at=now()
     )
-    MaterialCollection.objects.create(owner=other_member, name="Nicht meine")
+    MaterialCollectionFactory(owner=other_member, name="Nicht meine")
 
     data = json.loads(export_of(client, member).content)
 
@@ -308,31 +312,22 @@ def test_export_holds_the_members_exchange(client, home_page, member, other_memb
 # --- Reports, the photo, and the photo files ------------------------------------------------
 
 
-def comment_on(target, user, text):
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(target),
-        object_pk=str(target.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name(),
-        comment=text,
-    )
-
-
 def test_export_holds_the_reports_the_member_filed(client, home_page, member, other_member):
     material = MaterialPageFactory(
         parent=LibraryIndexPageFactory(parent=home_page), title="Leitfaden Patenschaften"
     )
-    advert = comment_on(material, other_member, "Kaufen Sie unsere Software!")
-    insult = comment_on(material, other_member, "Ein beleidigender Satz.")
+    advert = CommentFactory(
+        target=material, user=other_member, comment="Kaufen Sie unsere Software!"
+    )
+    insult = CommentFactory(target=material, user=other_member, comment="Ein beleidigender Satz.")
     client.force_login(member)
     for comment in (advert, insult):
         flag_url = reverse("community:comment_flag", args=[comment.pk])
         assert client.post(flag_url, {"next": material.url}).status_code == 302
     # The moderators hid the second one; someone else's report is not hers.
     XtdComment.objects.filter(pk=insult.pk).update(is_public=False)
-    CommentFlag.objects.create(
-        comment=comment_on(material, member, "Mein Kommentar."),
+    CommentFlagFactory(
+        comment=CommentFactory(target=material, user=member, comment="Mein Kommentar."),
         user=other_member,
         flag=CommentFlag.SUGGEST_REMOVAL,
     )

@@ -2,18 +2,25 @@
 activity first; asking a question; a question's page; accepting an answer; the questions
 on a material's page and on »Mein Bereich«; the admin for moderators."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from wagtail.models import PageViewRestriction
 
 from community.forms import POST_LIMIT_REACHED
 from community.models import Question
 from community.signals import answer_accepted
-from tests.community.question_helpers import answer, ask, days_ago
-from tests.factories import LibraryIndexPageFactory, MaterialPageFactory, TopicFactory
+from tests.factories import (
+    AnswerFactory,
+    MaterialPageFactory,
+    QuestionFactory,
+    TopicFactory,
+)
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +30,8 @@ NEW = reverse("community:question_new")
 QUERY_BUDGET = 15
 
 
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
 
 
 @pytest.fixture
@@ -68,12 +74,14 @@ def field_errors(page, name):
 def test_list_shows_each_question_with_topics_asker_answers_and_state(
     client, home_page, member, other_member, moderator, housing
 ):
-    question = ask(member, title="Wie finden wir bezahlbaren Wohnraum?", topics=[housing])
-    first = answer(question, other_member)
-    answer(question, moderator, parent=first)  # a reply is no answer
-    answer(question, moderator, is_public=False)  # hidden by a moderator
-    answer(question, moderator, is_removed=True)
-    answer(question, moderator)
+    question = QuestionFactory(
+        author=member, title="Wie finden wir bezahlbaren Wohnraum?", topics=[housing]
+    )
+    first = AnswerFactory(question=question, user=other_member)
+    AnswerFactory(question=question, user=moderator, parent=first)  # a reply is no answer
+    AnswerFactory(question=question, user=moderator, is_public=False)  # hidden by a moderator
+    AnswerFactory(question=question, user=moderator, is_removed=True)
+    AnswerFactory(question=question, user=moderator)
     question.accepted_answer = first
     question.save()
 
@@ -92,10 +100,12 @@ def test_list_shows_each_question_with_topics_asker_answers_and_state(
 def test_list_puts_the_newest_activity_first_and_leaves_out_hidden_questions(
     client, home_page, member
 ):
-    ask(member, title="Älteste Aktivität", last_activity_at=days_ago(9))
-    ask(member, title="Neueste Aktivität", last_activity_at=days_ago(1))
-    ask(member, title="Mittlere Aktivität", last_activity_at=days_ago(5))
-    ask(member, title="Ausgeblendet", last_activity_at=days_ago(0), is_public=False)
+    QuestionFactory(author=member, title="Älteste Aktivität", last_activity_at=days_ago(9))
+    QuestionFactory(author=member, title="Neueste Aktivität", last_activity_at=days_ago(1))
+    QuestionFactory(author=member, title="Mittlere Aktivität", last_activity_at=days_ago(5))
+    QuestionFactory(
+        author=member, title="Ausgeblendet", last_activity_at=days_ago(0), is_public=False
+    )
 
     page = page_of(client, member, LIST)
 
@@ -104,9 +114,9 @@ def test_list_puts_the_newest_activity_first_and_leaves_out_hidden_questions(
 
 
 def test_accepting_an_answer_moves_the_question_up(client, home_page, member, other_member):
-    older = ask(member, title="Ältere Frage", last_activity_at=days_ago(3))
-    ask(member, title="Neuere Frage", last_activity_at=days_ago(1))
-    reply = answer(older, other_member, submit_date=days_ago(2))
+    older = QuestionFactory(author=member, title="Ältere Frage", last_activity_at=days_ago(3))
+    QuestionFactory(author=member, title="Neuere Frage", last_activity_at=days_ago(1))
+    reply = AnswerFactory(question=older, user=other_member, submit_date=days_ago(2))
     client.force_login(member)
 
     client.post(reverse("community:accept_answer", args=[older.pk, reply.pk]))
@@ -117,11 +127,11 @@ def test_accepting_an_answer_moves_the_question_up(client, home_page, member, ot
 def test_filters_by_topic_state_and_own_questions(
     client, home_page, member, other_member, housing, law
 ):
-    mine_open = ask(member, title="Meine offene Frage", topics=[housing])
-    mine_solved = ask(member, title="Meine gelöste Frage", topics=[law])
-    mine_solved.accepted_answer = answer(mine_solved, other_member)
+    mine_open = QuestionFactory(author=member, title="Meine offene Frage", topics=[housing])
+    mine_solved = QuestionFactory(author=member, title="Meine gelöste Frage", topics=[law])
+    mine_solved.accepted_answer = AnswerFactory(question=mine_solved, user=other_member)
     mine_solved.save()
-    ask(other_member, title="Andere offene Frage", topics=[housing, law])
+    QuestionFactory(author=other_member, title="Andere offene Frage", topics=[housing, law])
     client.force_login(member)
 
     def titles(query):
@@ -137,7 +147,7 @@ def test_filters_by_topic_state_and_own_questions(
 
 
 def test_chosen_filters_are_shown_and_each_can_be_removed(client, home_page, member, housing):
-    ask(member, topics=[housing])
+    QuestionFactory(author=member, topics=[housing])
 
     page = page_of(client, member, f"{LIST}?topic=wohnen&state=open&mine=1")
 
@@ -153,7 +163,7 @@ def test_empty_states_say_whether_nothing_was_asked_or_nothing_matches(
     page = page_of(client, member, LIST)
     assert page.select_one(".empty-state a")["href"] == NEW
 
-    ask(member)
+    QuestionFactory(author=member)
     page = page_of(client, member, f"{LIST}?topic=wohnen")
     assert listed_titles(page) == []
     assert page.select_one(".empty-state a")["href"] == LIST
@@ -162,7 +172,12 @@ def test_empty_states_say_whether_nothing_was_asked_or_nothing_matches(
 def test_list_shows_twenty_questions_a_page(client, home_page, member):
     topic = TopicFactory()
     for number in range(25):
-        ask(member, title=f"Frage {number:02d}", topics=[topic], last_activity_at=days_ago(number))
+        QuestionFactory(
+            author=member,
+            title=f"Frage {number:02d}",
+            topics=[topic],
+            last_activity_at=days_ago(number),
+        )
 
     first = page_of(client, member, LIST)
     second = page_of(client, member, f"{LIST}?page=2")
@@ -174,9 +189,11 @@ def test_list_shows_twenty_questions_a_page(client, home_page, member):
 
 def fill_questions(count, author, answerer, topics):
     for number in range(count):
-        question = ask(author, title=f"Frage {number}", topics=topics[number % 3 :][:2])
-        reply = answer(question, answerer)
-        answer(question, author, parent=reply)
+        question = QuestionFactory(
+            author=author, title=f"Frage {number}", topics=topics[number % 3 :][:2]
+        )
+        reply = AnswerFactory(question=question, user=answerer)
+        AnswerFactory(question=question, user=author, parent=reply)
 
 
 @pytest.mark.parametrize("count", [5, 60])
@@ -298,8 +315,8 @@ def test_a_member_who_posted_a_lot_waits_and_keeps_the_question(
     client, home_page, member, housing, settings
 ):
     settings.COMMUNITY_POSTS_PER_HOUR = 2
-    ask(member, title="Erste Frage")
-    ask(member, title="Zweite Frage")
+    QuestionFactory(author=member, title="Erste Frage")
+    QuestionFactory(author=member, title="Zweite Frage")
     client.force_login(member)
 
     response = client.post(
@@ -321,10 +338,12 @@ def test_question_page_shows_the_question_and_its_answers_accepted_one_first(
     material = MaterialPageFactory(parent=library, title="Leitfaden Wohnen")
     private = MaterialPageFactory(parent=library, title="Entwurf")
     private.unpublish()
-    question = ask(member, title="Wer kennt gute Mietverträge?", topics=[housing])
+    question = QuestionFactory(
+        author=member, title="Wer kennt gute Mietverträge?", topics=[housing]
+    )
     question.materials.set([material, private])
-    answer(question, moderator, text="Erste Antwort")
-    accepted = answer(question, other_member, text="Die hilfreiche Antwort")
+    AnswerFactory(question=question, user=moderator, comment="Erste Antwort")
+    accepted = AnswerFactory(question=question, user=other_member, comment="Die hilfreiche Antwort")
     question.accepted_answer = accepted
     question.save()
 
@@ -344,8 +363,11 @@ def test_asker_accepts_an_answer_and_may_replace_it(client, home_page, member, o
         heard.append((question.pk, comment.pk))
 
     answer_accepted.connect(listener)
-    question = ask(member, last_activity_at=days_ago(5))
-    first, second = answer(question, other_member), answer(question, other_member)
+    question = QuestionFactory(author=member, last_activity_at=days_ago(5))
+    first, second = (
+        AnswerFactory(question=question, user=other_member),
+        AnswerFactory(question=question, user=other_member),
+    )
     client.force_login(member)
     try:
         response = client.post(
@@ -365,8 +387,8 @@ def test_asker_accepts_an_answer_and_may_replace_it(client, home_page, member, o
 
 
 def test_moderator_accepts_an_answer_to_any_question(client, home_page, member, moderator):
-    question = ask(member)
-    reply = answer(question, member)
+    question = QuestionFactory(author=member)
+    reply = AnswerFactory(question=question, user=member)
     client.force_login(moderator)
 
     client.post(reverse("community:accept_answer", args=[question.pk, reply.pk]))
@@ -376,8 +398,8 @@ def test_moderator_accepts_an_answer_to_any_question(client, home_page, member, 
 
 
 def test_other_members_do_not_accept_answers(client, home_page, member, other_member):
-    question = ask(member)
-    reply = answer(question, other_member)
+    question = QuestionFactory(author=member)
+    reply = AnswerFactory(question=question, user=other_member)
     client.force_login(other_member)
 
     response = client.post(reverse("community:accept_answer", args=[question.pk, reply.pk]))
@@ -391,13 +413,16 @@ def test_other_members_do_not_accept_answers(client, home_page, member, other_me
 def test_only_a_visible_answer_to_this_very_question_can_be_accepted(
     client, home_page, member, other_member
 ):
-    question, other_question = ask(member), ask(member, title="Eine andere Frage")
-    reply = answer(question, other_member)
+    question, other_question = (
+        QuestionFactory(author=member),
+        QuestionFactory(author=member, title="Eine andere Frage"),
+    )
+    reply = AnswerFactory(question=question, user=other_member)
     not_an_answer = [
-        answer(question, member, parent=reply),  # a comment on an answer
-        answer(other_question, other_member),
-        answer(question, other_member, is_public=False),
-        answer(question, other_member, is_removed=True),
+        AnswerFactory(question=question, user=member, parent=reply),  # a comment on an answer
+        AnswerFactory(question=other_question, user=other_member),
+        AnswerFactory(question=question, user=other_member, is_public=False),
+        AnswerFactory(question=question, user=other_member, is_removed=True),
     ]
     client.force_login(member)
 
@@ -458,11 +483,13 @@ def test_markup_in_a_question_is_shown_as_text_everywhere(
 @pytest.fixture
 def material_with_questions(library, member, other_member):
     material = MaterialPageFactory(parent=library, title="Vorlage Patenschaftsvereinbarung")
-    solved = ask(member, title="Passt die Vorlage für Familien?", last_activity_at=days_ago(2))
-    solved.accepted_answer = answer(solved, other_member)
+    solved = QuestionFactory(
+        author=member, title="Passt die Vorlage für Familien?", last_activity_at=days_ago(2)
+    )
+    solved.accepted_answer = AnswerFactory(question=solved, user=other_member)
     solved.save()
-    open_one = ask(other_member, title="Gibt es die Vorlage auf Arabisch?")
-    hidden = ask(member, title="Ausgeblendete Frage", is_public=False)
+    open_one = QuestionFactory(author=other_member, title="Gibt es die Vorlage auf Arabisch?")
+    hidden = QuestionFactory(author=member, title="Ausgeblendete Frage", is_public=False)
     for question in (solved, open_one, hidden):
         question.materials.add(material)
     return material
@@ -507,12 +534,12 @@ def test_dashboard_shows_open_questions_in_the_members_topics(
     client, home_page, member, other_member, housing, law
 ):
     member.member_profile.topics.set([housing])
-    ask(other_member, title="Offen zum Wohnen", topics=[housing])
-    solved = ask(other_member, title="Gelöst zum Wohnen", topics=[housing])
-    solved.accepted_answer = answer(solved, member)
+    QuestionFactory(author=other_member, title="Offen zum Wohnen", topics=[housing])
+    solved = QuestionFactory(author=other_member, title="Gelöst zum Wohnen", topics=[housing])
+    solved.accepted_answer = AnswerFactory(question=solved, user=member)
     solved.save()
-    ask(other_member, title="Offen zum Recht", topics=[law])
-    ask(other_member, title="Ausgeblendet", topics=[housing], is_public=False)
+    QuestionFactory(author=other_member, title="Offen zum Recht", topics=[law])
+    QuestionFactory(author=other_member, title="Ausgeblendet", topics=[housing], is_public=False)
 
     page = page_of(client, member, reverse("community:dashboard"))
 
@@ -522,7 +549,7 @@ def test_dashboard_shows_open_questions_in_the_members_topics(
 
 
 def test_pending_accounts_see_no_questions_on_their_dashboard(client, home_page, pending):
-    ask(pending, title="Frage eines wartenden Kontos")
+    QuestionFactory(author=pending, title="Frage eines wartenden Kontos")
 
     page = page_of(client, pending, reverse("community:dashboard"))
 
@@ -550,11 +577,13 @@ def test_dashboard_with_questions_stays_within_its_query_budget(
 def test_moderators_list_questions_by_activity_and_filter_them(
     client, home_page, member, moderator
 ):
-    ask(member, title="Offene Frage", last_activity_at=days_ago(2))
-    solved = ask(member, title="Gelöste Frage", last_activity_at=days_ago(1))
-    solved.accepted_answer = answer(solved, moderator)
+    QuestionFactory(author=member, title="Offene Frage", last_activity_at=days_ago(2))
+    solved = QuestionFactory(author=member, title="Gelöste Frage", last_activity_at=days_ago(1))
+    solved.accepted_answer = AnswerFactory(question=solved, user=moderator)
     solved.save()
-    ask(member, title="Ausgeblendete Frage", is_public=False, last_activity_at=days_ago(3))
+    QuestionFactory(
+        author=member, title="Ausgeblendete Frage", is_public=False, last_activity_at=days_ago(3)
+    )
     client.force_login(moderator)
     index = reverse("community_question_modeladmin_index")
 
@@ -569,7 +598,7 @@ def test_moderators_list_questions_by_activity_and_filter_them(
 
 
 def test_moderator_hides_a_question_and_shows_it_again(client, home_page, member, moderator):
-    question = ask(member)
+    question = QuestionFactory(author=member)
     url = reverse("community_question_modeladmin_visibility", args=[question.pk])
     client.force_login(moderator)
 
@@ -592,7 +621,7 @@ def test_moderator_hides_a_question_and_shows_it_again(client, home_page, member
 
 @pytest.mark.parametrize("role", ["member", "editor"])
 def test_only_moderators_change_the_visibility_of_questions(client, request, member, role):
-    question = ask(member)
+    question = QuestionFactory(author=member)
     client.force_login(request.getfixturevalue(role))
 
     client.post(

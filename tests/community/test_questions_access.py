@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from community.models import Question
-from tests.community.question_helpers import answer, ask
+from tests.factories import AnswerFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +17,12 @@ ROLES = ["visitor", "pending", "member", "other_member", "moderator", "editor"]
 
 @pytest.fixture
 def question(home_page, member):
-    return ask(member)
+    return QuestionFactory(author=member)
 
 
 @pytest.fixture
 def hidden_question(member):
-    return ask(member, title="Ausgeblendete Frage", is_public=False)
+    return QuestionFactory(author=member, title="Ausgeblendete Frage", is_public=False)
 
 
 def client_as(client, request, role):
@@ -87,7 +87,7 @@ ASK = {**READ, "member": 302, "other_member": 302, "moderator": 302}
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_members_ask_questions(client, request, home_page, role):
-    topic = ask(request.getfixturevalue("member")).topics.get()
+    topic = QuestionFactory(author=request.getfixturevalue("member")).topics.get()
     data = {"title": "Wer hat Erfahrung mit Tandems per Video?", "text": "Wir überlegen das."}
 
     response = client_as(client, request, role).post(
@@ -111,7 +111,7 @@ ACCEPT = {
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_asker_and_moderators_accept_an_answer(client, request, question, other_member, role):
-    reply = answer(question, other_member)
+    reply = AnswerFactory(question=question, user=other_member)
     url = reverse("community:accept_answer", args=[question.pk, reply.pk])
 
     response = client_as(client, request, role).post(url)
@@ -123,7 +123,7 @@ def test_the_asker_and_moderators_accept_an_answer(client, request, question, ot
 
 @pytest.mark.parametrize("role", ROLES)
 def test_accepting_is_never_done_with_a_link(client, request, question, other_member, role):
-    reply = answer(question, other_member)
+    reply = AnswerFactory(question=question, user=other_member)
     url = reverse("community:accept_answer", args=[question.pk, reply.pk])
 
     response = client_as(client, request, role).get(url)
@@ -136,7 +136,7 @@ def test_accepting_is_never_done_with_a_link(client, request, question, other_me
 def test_an_answer_to_a_hidden_question_is_accepted_by_moderators_only(
     client, hidden_question, member, other_member, moderator
 ):
-    reply = answer(hidden_question, other_member)
+    reply = AnswerFactory(question=hidden_question, user=other_member)
     url = reverse("community:accept_answer", args=[hidden_question.pk, reply.pk])
 
     client.force_login(member)

@@ -17,11 +17,12 @@ from events.ics import (
     personal_calendar,
     session_calendar,
 )
-from events.models import CalendarFeed, StarredSession
 from tests.factories import (
     AgendaSessionFactory,
+    CalendarFeedFactory,
     CongressPageFactory,
     SpeakerFactory,
+    StarredSessionFactory,
     UserFactory,
 )
 
@@ -244,8 +245,8 @@ def test_semicolons_and_commas_in_the_congress_title_are_escaped_and_come_back_i
 def test_personal_feed_with_a_line_break_in_a_starred_title_is_a_valid_calendar(client, congress):
     user = UserFactory()
     session = AgendaSessionFactory(congress=congress, title="Forum;\r\nEngagement, vor Ort")
-    StarredSession.objects.create(user=user, session=session)
-    feed = CalendarFeed.objects.create(user=user)
+    StarredSessionFactory(user=user, session=session)
+    feed = CalendarFeedFactory(user=user)
 
     response = client.get(reverse("events:calendar_feed", args=[feed.token]))
 

@@ -2,7 +2,6 @@
 »Wissenstransfer« redirecting there, and the start page pointing to them."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from events.models import CongressPage, EventIndexPage
@@ -14,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(capsys):
-    call_command("load_demo_content")
-    capsys.readouterr()
+def demo(demo_content, db):
+    """The demo content, loaded once for the module (tests/conftest.py)."""
+    return demo_content
 
 
 def test_demo_has_the_congresses_below_the_event_list(demo):

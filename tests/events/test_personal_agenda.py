@@ -15,8 +15,10 @@ from wagtail.models import PageViewRestriction
 from events.models import CalendarFeed, StarredSession
 from tests.factories import (
     AgendaSessionFactory,
+    CalendarFeedFactory,
     CongressPageFactory,
     SpeakerFactory,
+    StarredSessionFactory,
     UserFactory,
 )
 from tests.helpers import soup, text_of
@@ -79,7 +81,7 @@ def uid(session):
 
 def star(user, *sessions):
     for session in sessions:
-        StarredSession.objects.create(user=user, session=session)
+        StarredSessionFactory(user=user, session=session)
 
 
 # --- Who may ----------------------------------------------------------------------------------
@@ -271,7 +273,7 @@ def test_my_programme_creates_the_feed_and_shows_its_absolute_address(member_cli
 def test_feed_returns_the_starred_sessions_without_login(client, user, congress, session):
     unstarred = AgendaSessionFactory(congress=congress)
     star(user, session)
-    feed = CalendarFeed.objects.create(user=user)
+    feed = CalendarFeedFactory(user=user)
 
     response = client.get(feed_url(feed.token))
 
@@ -282,7 +284,7 @@ def test_feed_returns_the_starred_sessions_without_login(client, user, congress,
 
 def test_feed_leaves_out_sessions_of_congresses_taken_offline(client, user, congress, session):
     star(user, session)
-    feed = CalendarFeed.objects.create(user=user)
+    feed = CalendarFeedFactory(user=user)
     congress.unpublish()
 
     assert uids_in(client.get(feed_url(feed.token))) == set()
@@ -293,8 +295,8 @@ def test_feed_never_shows_another_users_stars(client, user, congress, session):
     theirs = AgendaSessionFactory(congress=congress)
     star(user, session)
     star(other_user, theirs)
-    mine = CalendarFeed.objects.create(user=user)
-    their_feed = CalendarFeed.objects.create(user=other_user)
+    mine = CalendarFeedFactory(user=user)
+    their_feed = CalendarFeedFactory(user=other_user)
 
     assert uids_in(client.get(feed_url(mine.token))) == {uid(session)}
     assert uids_in(client.get(feed_url(their_feed.token))) == {uid(theirs)}

@@ -7,17 +7,12 @@ import pytest
 from django.core import mail
 
 from events.models import Registration
-from tests.factories import CongressPageFactory, EventIndexPageFactory
+from tests.factories import CongressPageFactory
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
 REFUSED = "In der letzten Stunde sind zu viele Anmeldungen"
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ def load(capsys):
     return capsys.readouterr().out
 
 
-def test_demo_loader_builds_the_page_tree_of_the_seed(client, capsys):
-    load(capsys)
+def test_demo_loader_builds_the_page_tree_of_the_seed(client, demo_content):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
@@ -39,9 +38,8 @@ def test_demo_loader_builds_the_page_tree_of_the_seed(client, capsys):
     assert "Foto: Jörg Farys/www.dieprojektoren.de" in response.content.decode()
 
 
-def test_second_run_changes_nothing_and_says_what_it_skipped(capsys):
-    first = load(capsys)
-    assert "0 skipped" in first
+def test_second_run_changes_nothing_and_says_what_it_skipped(capsys, demo_content):
+    assert "0 skipped" in demo_content  # the first run
     counts = (Page.objects.count(), SiteImage.objects.count(), SiteSettings.objects.count())
     revisions = {page.pk: page.latest_revision_id for page in Page.objects.all()}
 
@@ -53,8 +51,7 @@ def test_second_run_changes_nothing_and_says_what_it_skipped(capsys):
     assert {page.pk: page.latest_revision_id for page in Page.objects.all()} == revisions
 
 
-def test_loader_keeps_what_editors_changed(capsys):
-    load(capsys)
+def test_loader_keeps_what_editors_changed(capsys, demo_content):
     contact = ContentPage.objects.get(slug="kontakt")
     contact.title = "Kontakt und Anfahrt"
     contact.save_revision().publish()

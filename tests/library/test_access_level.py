@@ -9,7 +9,6 @@ from wagtail.models import Collection, CollectionViewRestriction
 from library.models import LibraryDocument, library_collection
 from tests.factories import (
     LibraryDocumentFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     UserFactory,
 )
@@ -17,11 +16,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 MEMBERS_COLLECTION = "Wissensdatenbank: nur für Mitglieder"
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 def collection_of(document):

@@ -12,7 +12,6 @@ from wagtail.models import PageViewRestriction
 from search.models import SynonymGroup
 from tests.factories import (
     LibraryDocumentFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     MaterialTypeFactory,
     OrganisationFactory,
@@ -24,11 +23,6 @@ from tests.helpers import soup, text_of
 pytestmark = pytest.mark.django_db
 
 NO_MATCH = "Kein Material passt zu diesen Filtern."
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 def text_document(text, **fields):

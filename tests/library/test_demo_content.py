@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(capsys):
-    call_command("load_demo_content")
-    return capsys.readouterr().out
+def demo(demo_content, db):
+    """The demo content, loaded once for the module (tests/conftest.py)."""
+    return demo_content
 
 
 def test_demo_has_about_thirty_materials_across_all_topics_types_and_organisations(demo):

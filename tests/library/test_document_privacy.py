@@ -8,7 +8,6 @@ from django.core.files.base import ContentFile
 from library.models import LibraryDocument
 from tests.factories import (
     LibraryDocumentFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     UserFactory,
 )
@@ -36,11 +35,6 @@ def text_document(title, text):
     document.file.save(f"{title.lower()}.txt", ContentFile(text.encode()), save=False)
     document.save()
     return document
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

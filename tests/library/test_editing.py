@@ -27,11 +27,6 @@ def editor_client(client, home_page):
     return client
 
 
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
-
-
 def add_material_url(library):
     return reverse("wagtailadmin_pages:add", args=["library", "materialpage", library.pk])
 

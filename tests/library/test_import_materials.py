@@ -25,7 +25,6 @@ from library.models import (
     library_collection,
 )
 from tests.factories import (
-    LibraryIndexPageFactory,
     MaterialTypeFactory,
     OrganisationFactory,
     TopicFactory,
@@ -33,11 +32,6 @@ from tests.factories import (
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "library" / "fixtures"
 EXAMPLE_KEYS = ["MSM-LF-001", "MSM-AH-002", "MSM-DO-003", "MSM-PB-004", "MSM-ST-005"]
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

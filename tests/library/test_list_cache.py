@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 
 from library.models import MaterialDocument
 from tests.factories import (
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     TopicFactory,
     UserFactory,
@@ -18,11 +17,6 @@ from tests.library.test_browse import browse, facet_counts, result_heading, text
 from tests.library.test_editing import add_material_url, material_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 def member_client():

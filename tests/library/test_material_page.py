@@ -8,7 +8,6 @@ from wagtail.models import PageViewRestriction
 from library.models import MaterialLink, RelatedMaterial
 from tests.factories import (
     LibraryDocumentFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     MaterialTypeFactory,
     OrganisationFactory,
@@ -20,11 +19,6 @@ from tests.helpers import soup, text_of
 pytestmark = pytest.mark.django_db
 
 MEMBERS_NOTE = "Die Dateien dieses Materials stehen nur Mitgliedern des Netzwerks zur Verfügung."
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

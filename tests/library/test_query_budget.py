@@ -10,7 +10,6 @@ import pytest
 from library.models import MaterialLink, MaterialPage, RelatedMaterial
 from tests.factories import (
     LibraryDocumentFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     MaterialTypeFactory,
     OrganisationFactory,
@@ -34,11 +33,6 @@ MEMBER_LOGIN_QUERIES = 4
 # What members get on a material page besides: their collections (»Merken«), the questions
 # about it, and whether they follow the discussion (which replaces the visitor's count).
 EXCHANGE_QUERIES = 3
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

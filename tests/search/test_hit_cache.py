@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from search.models import SynonymGroup
 from tests.factories import (
     ContentPageFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     UserFactory,
 )
@@ -30,11 +29,6 @@ def queries_of(client, query):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(SEARCH, {"q": query}).status_code == 200
     return len(queries)
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 def test_a_repeated_search_reads_the_kept_hits_instead_of_searching_again(client, library):

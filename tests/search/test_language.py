@@ -11,7 +11,6 @@ from search.language import spellings, words
 from search.models import SynonymGroup
 from tests.factories import (
     ContentPageFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
 )
 
@@ -21,11 +20,6 @@ pytestmark = pytest.mark.django_db
 def found(query, model=MaterialPage):
     """Titles of the live pages of `model` the site's search backend finds for `query`."""
     return sorted(page.title for page in model.objects.live().search(query))
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

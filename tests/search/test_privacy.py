@@ -18,9 +18,9 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from community.models import MemberStatus
-from tests.community.question_helpers import answer, ask
 from tests.factories import (
     AgendaSessionFactory,
+    AnswerFactory,
     CongressPageFactory,
     ContentPageFactory,
     EventIndexPageFactory,
@@ -31,6 +31,7 @@ from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
     OrganisationFactory,
+    QuestionFactory,
     SpeakerFactory,
 )
 from tests.helpers import soup, text_of
@@ -255,14 +256,20 @@ def add_congresses(home_page):
 def add_exchange():
     asker = MemberProfileFactory(display_name="Quirin Fragsteller").user
     helper = MemberProfileFactory(display_name="Helga Antworter").user
-    ask(
-        asker,
+    QuestionFactory(
+        author=asker,
         title="Wie gewinnen wir Schneeflockenpaten?",
         text=f"Wer hat Erfahrung mit {word('question')} im Winter?",
     )
-    answered = ask(asker, title="Was hilft bei Sprachbarrieren?", text="Wir suchen Ideen.")
-    answer(answered, helper, text=f"Uns hat die {word('answer text')} sehr geholfen.")
-    ask(asker, title="Eisvogelfrage", text="Von Moderatoren verborgen.", is_public=False)
+    answered = QuestionFactory(
+        author=asker, title="Was hilft bei Sprachbarrieren?", text="Wir suchen Ideen."
+    )
+    AnswerFactory(
+        question=answered, user=helper, comment=f"Uns hat die {word('answer text')} sehr geholfen."
+    )
+    QuestionFactory(
+        author=asker, title="Eisvogelfrage", text="Von Moderatoren verborgen.", is_public=False
+    )
 
 
 def log_in(client, people, role):
@@ -429,7 +436,9 @@ def test_only_members_get_the_questions_type_even_when_they_ask_for_it(
     client, home_page, people, role, counts, questions
 ):
     ContentPageFactory(parent=home_page, title="Zugvogelzeit", intro="Die Zugvogelzeit beginnt.")
-    ask(people["member"], title="Zugvögel im Verein?", text="Wer kennt die Zugvogelzeit?")
+    QuestionFactory(
+        author=people["member"], title="Zugvögel im Verein?", text="Wer kennt die Zugvogelzeit?"
+    )
     log_in(client, people, role)
 
     everything = soup(client.get(SEARCH, {"q": "Zugvogelzeit"}))

@@ -13,20 +13,20 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from library.models import MaterialPage
-from tests.community.question_helpers import answer, ask
 from tests.factories import (
     AgendaSessionFactory,
+    AnswerFactory,
     CongressPageFactory,
     ContentPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     MaterialTypeFactory,
     MemberProfileFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     OrganisationFactory,
+    QuestionFactory,
     SpeakerFactory,
     TopicFactory,
     UserFactory,
@@ -44,11 +44,6 @@ pytestmark = pytest.mark.django_db
 SEARCH = "/suche/"
 WORD = "Wegweiser"
 VIEWS = {"all": {"q": WORD}, "materials": {"q": WORD, "type": "materials"}}
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
@@ -161,8 +156,12 @@ def every_kind(home_page, library):
     )
     OrganisationFactory(name=f"{WORD} e. V.")
     author = MemberProfileFactory(bio=f"Ich schreibe einen {WORD}.").user
-    ask(author, title=f"Wer hat einen {WORD}?")
-    answer(ask(author, title="Frage ohne das Wort"), author, text=f"Ein {WORD} hilft.")
+    QuestionFactory(author=author, title=f"Wer hat einen {WORD}?")
+    AnswerFactory(
+        question=QuestionFactory(author=author, title="Frage ohne das Wort"),
+        user=author,
+        comment=f"Ein {WORD} hilft.",
+    )
 
 
 # A page that shows one result of each of the nine kinds reads each kind's objects with a

@@ -12,7 +12,6 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from search.models import SearchTerm
 from tests.factories import (
     ContentPageFactory,
-    LibraryIndexPageFactory,
     MaterialPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -43,11 +42,6 @@ def search(client, **params):
     response = client.get(SEARCH, params)
     assert response.status_code == 200
     return soup(response)
-
-
-@pytest.fixture
-def library(home_page):
-    return LibraryIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
