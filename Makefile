@@ -99,4 +99,4 @@ prod-demo: $(STAMPS)/runtime $(STAMPS)/gettext ## Production stack on loopback (
 	deploy/prod-demo.sh $(ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and build leftovers
-	rm -rf $(VENV) $(STAMPS) node_modules db.sqlite3 static_collected test-artifacts
+	rm -rf $(VENV) $(STAMPS) node_modules db.sqlite3 .cache static_collected test-artifacts

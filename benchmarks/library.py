@@ -122,7 +122,7 @@ def run(cases, args, materials):
     from django.test import Client
     from modelsearch.backends import get_search_backend
 
-    from home.site_cache import INDEX_VERSION_KEY, new_version
+    from home.caching import SEARCH, changed
     from library import facets
     from library.models import MaterialPage
 
@@ -133,7 +133,7 @@ def run(cases, args, materials):
     def after_a_publication():
         """The first view of a list after an editor published a material in another
         worker: the catalogue was built again once that request's response was sent
-        (home/site_cache.py), and this worker reads it from the cache."""
+        (home/caching.py), and this worker reads it from the cache."""
         request_started.send(sender=None)
         published.save_revision().publish()
         request_finished.send(sender=None)
@@ -148,7 +148,7 @@ def run(cases, args, materials):
 
     def new_query():
         """A free text nobody asked since the search index last changed."""
-        new_version(INDEX_VERSION_KEY)
+        changed(SEARCH)
 
     timings, queries = [], {}
     for case in cases:

@@ -25,7 +25,7 @@ trap 'exit 130' INT TERM
 
 say "gunicorn (2 workers) on $APP_PORT and with the trivial WSGI app on $TRIVIAL_PORT, Varnish on $VARNISH_PORT"
 stack_smtp
-stack_gunicorn $APP_PORT
+PAGE_CACHE=true stack_gunicorn $APP_PORT  # the app with its own page cache, as without Varnish
 PAGE_CACHE=false stack_gunicorn $RENDER_PORT
 stack_gunicorn $TRIVIAL_PORT benchmarks.trivial_wsgi:application
 stack_varnish

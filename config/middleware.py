@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
-from home import site_cache
+from home.caching import SITE, key_for, store
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -56,10 +56,10 @@ class PageCacheMiddleware:
     requests that miss it: a visitor's view of a public page (what FrontendCacheMiddleware
     marks `public`) is kept in the cache for FRONTEND_CACHE_S_MAXAGE seconds and served to
     the next request for the same address that has no cookie and no Authorization header.
-    The key holds the site cache's version (home/site_cache.py), so a change of any page, view
-    restriction, site, site settings or snippet is shown at once; what changes without them
-    (free places, comment counts) shows after at most FRONTEND_CACHE_S_MAXAGE, as through
-    Varnish. PAGE_CACHE switches it off (the tests do)."""
+    The key holds the version of the cache SITE (home/caching.py), so a change of anything the
+    registry (config/caches.py) says pages show is shown at once; what it lists as shown late
+    (free places) shows after at most FRONTEND_CACHE_S_MAXAGE, as through Varnish.
+    PAGE_CACHE switches it off: where Varnish runs, it would only repeat what Varnish keeps."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -68,13 +68,17 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE or not may_share(request):
             return self.get_response(request)
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"site-cache:{site_cache.version()}:page:{request.get_host()}:{digest}"
-        response = cache.get(key)
+        found = key_for(SITE, f"page:{request.get_host()}:{digest}")
+        if found is None:  # this thread's open transaction changed what pages show
+            return self.get_response(request)
+        response = cache.get(found[1])
         if response is not None:
+            response["X-Page-Cache"] = "HIT"
             return response
         response = self.get_response(request)
         if request.method == "GET" and getattr(request, "shared_cache_may_keep", False):
-            cache.set(key, response, settings.FRONTEND_CACHE_S_MAXAGE)
+            response["X-Page-Cache"] = "MISS"
+            store(SITE, *found, response, settings.FRONTEND_CACHE_S_MAXAGE)
         return response
 
 

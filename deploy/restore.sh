@@ -4,7 +4,8 @@
 #   deploy/restore.sh BACKUP_FOLDER
 #
 # DATABASE_URL names the target database (it must exist; its tables are replaced), MEDIA_ROOT
-# the target media folder (missing or empty). Stop the app servers first. Exits non-zero when
+# the target media folder (missing or empty). Stop the app servers first. Everything cached
+# (Redis, Varnish) is made stale afterwards (`manage.py new_cache_versions`). Exits non-zero when
 # pg_restore fails (nothing is changed then) or the check finds a difference.
 set -euo pipefail
 backup=$(cd "${1:?usage: deploy/restore.sh BACKUP_FOLDER}" && pwd)
@@ -29,4 +30,6 @@ if [ -f "$backup/media.tar" ]; then
   echo "Media restored into $MEDIA_ROOT"
 fi
 
+# What the app servers and Varnish kept was built from the database before the restore.
+"$PYTHON" manage.py new_cache_versions
 "$PYTHON" manage.py check_restore "$backup/manifest.json"

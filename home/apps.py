@@ -8,11 +8,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import (
-            frontend_cache,
+            caching,
             lookups,  # noqa: F401 -- registers the `__among` lookup
-            site_cache,
         )
 
-        site_cache.connect()
-        site_cache.rebuild_after_changes(site_cache.rebuild_shared_values)
-        frontend_cache.connect()
+        caching.connect()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from wagtail.models import Site
 
-from home import site_cache
+from home.caching import SITE, template_version
 
 
 def platform_name(request):
@@ -12,5 +12,5 @@ def platform_name(request):
     site = Site.find_for_request(request)
     return {
         "platform_name": (site and site.site_name) or settings.WAGTAIL_SITE_NAME,
-        "site_cache_version": site_cache.version(),
+        "site_cache_version": template_version(SITE),
     }

@@ -1,36 +1,21 @@
-"""The frontend cache (Varnish, deploy/varnish/default.vcl) and what changes purge from it.
+"""The frontend cache (Varnish, deploy/varnish/default.vcl): what it may keep and how it is
+told to forget.
 
 Only anonymous views of public pages are cached (config.middleware.FrontendCacheMiddleware,
-marked by `mark_public_page`). A change of one page purges the page and the listings that
-show it: its ancestors up to the start page (the start page, news list, library and event
-index are ancestors of their items). A change that shows on many pages bans everything: a
-page of the main or section menu or with children (breadcrumbs), site settings, snippets
-(organisations, topics, speakers, ...), page privacy and sites.
-
-Deleting a live page unpublishes it first (Wagtail's pre_delete handler), so `page_unpublished`
-covers deletion. Purges go out once the transaction has committed, one batch per transaction:
-a request that follows a purge can only fetch the new content. What a rolled-back
-transaction queued goes out with the next commit: a purge too many, never one too few.
-Without WAGTAILFRONTENDCACHE (development, tests) nothing is sent.
+marked by `mark_public_page`). What a change purges (a page and the listings that show it: its
+ancestors up to the start page) or whether it bans everything is the registry's decision
+(config/caches.py); home/caching.py sends it once the transaction has committed, right after
+the new versions. Without WAGTAILFRONTENDCACHE (development, tests) nothing is sent.
 """
 
-import copy
 import logging
-import threading
 from urllib.request import Request, urlopen
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends, purge_urls_from_cache
-from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
-from wagtail.snippets.models import get_snippet_models
 
 logger = logging.getLogger(__name__)
-_pending = threading.local()
 
 
 def mark_public_page(page, request, serve_args, serve_kwargs):
@@ -62,59 +47,16 @@ def page_urls(pages):
     return batch.urls
 
 
-def purge_changed_page(instance, **kwargs):
-    """page_published, page_unpublished: the page and its ancestors."""
+def listed_urls(page):
+    """The addresses of `page` and of the listings that show it: its ancestors up to the
+    start page (the start page, news list, library and event index list their items)."""
+    return page_urls(page.get_ancestors(inclusive=True))
+
+
+def send(urls, everything):
+    """Purges `urls`, or bans `everything`, from each frontend cache; nothing without one."""
     if not enabled():
         return
-    if shows_on_other_pages(instance):
-        queue(everything=True)
-    else:
-        queue(page_urls(instance.get_ancestors(inclusive=True)))
-
-
-def purge_moved_page(instance, parent_page_before, url_path_before, **kwargs):
-    """post_page_move: the page at its old and new address, and both sets of ancestors."""
-    if not enabled():
-        return
-    if shows_on_other_pages(instance):
-        queue(everything=True)
-        return
-    moved_from = copy.copy(instance)
-    moved_from.url_path = url_path_before
-    pages = [moved_from, *parent_page_before.get_ancestors(inclusive=True)]
-    queue(page_urls([*pages, *instance.get_ancestors(inclusive=True)]))
-
-
-def shows_on_every_page(model):
-    return issubclass(model, (BaseSiteSetting, PageViewRestriction, Site)) or (
-        model in get_snippet_models()
-    )
-
-
-def purge_everything_on_change(sender, **kwargs):
-    """post_save, post_delete of site settings, snippets, page privacy and sites."""
-    if enabled() and shows_on_every_page(sender):
-        queue(everything=True)
-
-
-def pending():
-    if not hasattr(_pending, "urls"):
-        _pending.urls, _pending.everything = set(), False
-    return _pending
-
-
-def queue(urls=(), everything=False):
-    state = pending()
-    state.urls.update(urls)
-    state.everything = state.everything or everything
-    transaction.on_commit(flush)
-
-
-def flush():
-    """Sends what the committed transaction queued; later callbacks find nothing left."""
-    state = pending()
-    urls, everything = state.urls, state.everything
-    state.urls, state.everything = set(), False
     if everything:
         ban_everything()
     elif urls:
@@ -134,11 +76,3 @@ def ban_everything():
             logger.error("Could not ban everything from frontend cache %s: %s", name, error)
         else:
             logger.info("Banned everything from frontend cache %s", name)
-
-
-def connect():
-    page_published.connect(purge_changed_page, dispatch_uid="frontend-cache-publish")
-    page_unpublished.connect(purge_changed_page, dispatch_uid="frontend-cache-unpublish")
-    post_page_move.connect(purge_moved_page, dispatch_uid="frontend-cache-move")
-    post_save.connect(purge_everything_on_change, dispatch_uid="frontend-cache-save")
-    post_delete.connect(purge_everything_on_change, dispatch_uid="frontend-cache-delete")

@@ -1,10 +1,10 @@
 """The menus: the same on every page of a site or section, so they are kept in the cache
-(home/site_cache.py, which forgets them whenever a page or a view restriction changes)."""
+(home/caching.py: config/caches.py says which changes make them stale)."""
 
 from wagtail.models import Page
 
+from home.caching import SITE, cached
 from home.models.pages import unrestricted
-from home.site_cache import cached
 
 MENU_FIELDS = ("title", "url_path", "path", "depth")
 
@@ -17,7 +17,7 @@ def menu_items(parent, site):
 
 def main_menu_pages(site):
     """The main menu: the menu items below the site's start page."""
-    return cached(f"main-menu:{site.pk}", lambda: menu_items(site.root_page, site))
+    return cached(SITE, f"main-menu:{site.pk}", lambda: menu_items(site.root_page, site))
 
 
 def section_menu(page, site):
@@ -31,4 +31,4 @@ def section_menu(page, site):
             return None
         return (section.title, section.get_url(current_site=site), section.path), items
 
-    return cached(f"section-menu:{site.pk}:{page.path[:12]}", build)
+    return cached(SITE, f"section-menu:{site.pk}:{page.path[:12]}", build)

@@ -11,16 +11,15 @@ import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.core.cache import cache
 from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from home.caching import SEARCH, SITE, cached
 from home.groups import audience
 from home.pagination import page_of
-from home.site_cache import INDEX_VERSION_KEY, version
 from library.facets import FACETS, catalogue_of, count, listed
 from library.models import LibraryDocument, MaterialDocument, MaterialPage
 
@@ -91,19 +90,14 @@ class MaterialBrowser:
 
     def found(self):
         """The ids of the materials the free text finds, kept."""
-        parts = [self.library.pk, version(), version(INDEX_VERSION_KEY)]
-        text = "\n".join(str(part) for part in [*parts, audience(self.request.user), self.query])
-        key = f"library:found:{hashlib.sha256(text.encode()).hexdigest()}"
-        found = cache.get(key)
-        if found is None:
-            try:
-                found = self.search()
-            except SEARCH_UNAVAILABLE:
-                logger.exception("The search backend is unavailable")
-                self.search_unavailable = True
-                return []
-            cache.set(key, found, TIMEOUT)
-        return found
+        parts = [self.library.pk, audience(self.request.user), self.query]
+        digest = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+        try:
+            return cached((SITE, SEARCH), f"library-found:{digest}", self.search, TIMEOUT)
+        except SEARCH_UNAVAILABLE:
+            logger.exception("The search backend is unavailable")
+            self.search_unavailable = True
+            return []
 
     def search(self):
         """The ids of the materials whose page or whose files the user may download hold

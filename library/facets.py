@@ -2,8 +2,8 @@
 
 Counting needs no query: a catalogue of what every visible material of the library is filed
 under (topics, type, year, organisation) and of every value's label is read with a few
-queries and kept under the site cache's version (home/site_cache.py), so that any change of
-a material or a taxonomy makes it stale; it is built again right after the request that
+queries and kept in the cache SITE (home/caching.py), which any change of a material or a
+taxonomy makes stale (config/caches.py); it is built again right after the request that
 made the change (`rebuild_catalogues`). Counting a few thousand materials for any
 combination of filters then takes milliseconds in Python.
 
@@ -18,8 +18,8 @@ from itertools import chain
 
 from django.utils.translation import gettext_lazy as _
 
+from home.caching import SITE, cached, is_pending, version
 from home.models import Organisation
-from home.site_cache import cached, version
 from library.models import LibraryIndexPage, MaterialPage, MaterialType, Topic, year_from
 
 
@@ -74,10 +74,12 @@ _kept = {}
 
 def catalogue_of(library):
     """The catalogue of the visible materials below `library`."""
-    current = version()
+    if is_pending((SITE,)):  # this transaction changed what it is built from
+        return build(library)
+    current = version(SITE)
     kept = _kept.get(library.pk)
     if kept is None or kept[0] != current:
-        kept = current, cached(f"library-catalogue:{library.pk}", lambda: build(library))
+        kept = current, cached(SITE, f"library-catalogue:{library.pk}", lambda: build(library))
         _kept[library.pk] = kept
     return kept[1]
 

@@ -1,16 +1,13 @@
 """What editors keep for the search (synonyms) and what it learns (which queries people
 type, and which find nothing)."""
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.caching import SEARCH, cached
 from search.language import clean, stem
-
-SYNONYMS_CACHE_KEY = "search:synonyms"
-PROMOTED_QUERIES_CACHE_KEY = "search:promoted-queries"
 
 
 def split_terms(text):
@@ -21,18 +18,18 @@ def split_terms(text):
 
 class SynonymGroupQuerySet(models.QuerySet):
     def as_map(self):
-        """{stem of a term: the group's other terms}, read from the cache; saving or deleting
-        a group clears it (search/apps.py)."""
-        synonyms = cache.get(SYNONYMS_CACHE_KEY)
-        if synonyms is None:
+        """{stem of a term: the group's other terms}, kept in the cache SEARCH."""
+
+        def build():
             synonyms = {}
             for group in self.all():
                 terms = split_terms(group.terms)
                 for term in terms:
                     others = [other for other in terms if other != term]
                     synonyms.setdefault(stem(term), []).extend(others)
-            cache.set(SYNONYMS_CACHE_KEY, synonyms, None)
-        return synonyms
+            return synonyms
+
+        return cached(SEARCH, "synonyms", build)
 
 
 class SynonymGroup(models.Model):

@@ -3,7 +3,6 @@
 import logging
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -12,18 +11,18 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from home.caching import SEARCH, SITE, cached
 from home.pagination import page_of
 from library.browse import SEARCH_UNAVAILABLE
 from library.models import Topic
 from search.cache import cached_hits
 from search.language import clean, highlight_stems, words
-from search.models import PROMOTED_QUERIES_CACHE_KEY, SearchTerm, SynonymGroup
+from search.models import SearchTerm, SynonymGroup
 from search.sources import KINDS_BY_KEY, Sources
 
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
-POPULAR_TOPICS_CACHE_KEY = "search:popular-topics"
 SUGGESTIONS = 6
 
 
@@ -92,17 +91,17 @@ def promotions(request, query, sources):
 
 
 def promoted_queries():
-    """The query strings that have editors' picks (cleared when picks change, search/apps.py)."""
-    queries = cache.get(PROMOTED_QUERIES_CACHE_KEY)
-    if queries is None:
+    """The query strings that have editors' picks, kept in the cache SEARCH."""
+
+    def build():
         picks = SearchPromotion.objects.values_list("query__query_string", flat=True)
-        queries = set(picks.distinct())
-        cache.set(PROMOTED_QUERIES_CACHE_KEY, queries, None)
-    return queries
+        return set(picks.distinct())
+
+    return cached(SEARCH, "promoted-queries", build)
 
 
 def popular_topics():
-    """The topics with the most published materials, counted at most every ten minutes."""
+    """The topics with the most published materials, kept in the cache SITE."""
 
     def count():
         topics = Topic.objects.annotate(
@@ -110,7 +109,7 @@ def popular_topics():
         ).filter(count__gt=0)
         return list(topics.order_by("-count", "name")[:10])
 
-    return cache.get_or_set(POPULAR_TOPICS_CACHE_KEY, count, 600)
+    return cached(SITE, "popular-topics", count)
 
 
 def login_url(request):

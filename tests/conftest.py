@@ -114,3 +114,18 @@ def demo_content(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
         cache.clear()
+
+
+@pytest.fixture
+def shared_cache(tmp_path, settings):
+    """A cache in files that a test and the processes it starts share (CACHE_DIR), visitors' whole
+    pages kept in it."""
+    location = tmp_path / "cache"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(location),
+        }
+    }
+    settings.PAGE_CACHE = True
+    return location

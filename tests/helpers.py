@@ -6,6 +6,8 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.utils import translation
 
+from home import caching
+
 
 def soup(response):
     """The response's HTML, parsed."""
@@ -37,3 +39,12 @@ def translated(message, **values):
 def links_in(text):
     """The web addresses in a plain text, e.g. an e-mail's body."""
     return re.findall(r"https?://\S+", text)
+
+
+def commit():
+    """Sends what the test's open transaction queued for its commit (the new cache versions
+    and frontend purges of home.caching.Changes) as if it had committed: a test's
+    transaction never commits, so tests of what the caches keep call it after a change."""
+    changes = caching.queued()
+    if changes is not None:
+        changes()

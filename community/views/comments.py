@@ -26,6 +26,7 @@ from community.forms import POST_LIMIT_REACHED
 from community.limits import PostLimitReached, post
 from community.models import Follow, Question
 from events.models import AgendaSession
+from home.caching import rows_updated
 
 
 def members_post(view):
@@ -169,6 +170,7 @@ def edit_comment(request, pk):
     if request.method == "POST" and form.is_valid():
         # update(), not save(): saving makes django-comments-xtd publish the replies again.
         XtdComment.objects.filter(pk=comment.pk).update(comment=form.cleaned_data["comment"])
+        rows_updated.send(XtdComment, objects=[comment])  # pages that show it forget it
         messages.success(request, _("Your changes have been saved."))
         return redirect(f"{rules.target_url(target)}#comment-{comment.pk}")
     return render(

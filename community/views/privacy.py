@@ -40,6 +40,7 @@ from community.models import (
 from events import waiting_list
 from events.models import CalendarFeed, Registration, StarredSession
 from events.models.registrations import ACTIVE
+from home.caching import rows_updated
 
 EXPORT_FILENAME = "meine-daten.json"
 
@@ -317,9 +318,12 @@ def delete_user(user):
         for registration in registrations.filter(state__in=ACTIVE, congress__end_date__gte=today):
             waiting_list.cancel(registration)
         anonymise(registrations)
-        Comment.objects.filter(user=user).update(
+        comments = Comment.objects.filter(user=user)
+        shown = list(comments)
+        comments.update(
             user=None, user_name=_("former member"), user_email="", user_url="", ip_address=None
         )
+        rows_updated.send(Comment, objects=shown)  # pages that show the name forget it
         user.delete()
         PrivacyRequest.objects.create(kind=PrivacyRequest.Kind.DELETION)
 

@@ -53,7 +53,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plattform@b-b-e.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 VARNISH_URL = os.environ.get("VARNISH_URL", "")
 FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "300"))
-PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# The app's own copy of visitors' pages (config.middleware.PageCacheMiddleware): off behind
+# Varnish, which forgets the same pages at the same moment (README, »Caches«).
+PAGE_CACHE = env_bool("PAGE_CACHE", not VARNISH_URL)
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "events",
     "community",
     "search",
+    "config",  # the cache registry (config/caches.py)
     "allauth",
     "allauth.account",
     "wagtail.contrib.forms",
@@ -181,7 +184,15 @@ if REDIS_URL:
     # Sessions in the database, read through the cache: members stay logged in without Redis.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The embedded default: files every process of the machine shares, so that a change made
+    # by a command (an import, the shell) makes what the server keeps stale (home/caching.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 # Search (search/backends/): the database backend in German by default, Elasticsearch when
 # ELASTICSEARCH_URL is set. After switching, `manage.py update_index` fills the new index.

@@ -1,4 +1,4 @@
-"""Local development: `make run`. SQLite, local-memory cache, e-mails on the console."""
+"""Local development: `make run`. SQLite, a cache in files (.cache/), e-mails on the console."""
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY as _SECRET_KEY

@@ -6,7 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from home.blocks import ContactsBlock, FooterLinksBlock
-from home.site_cache import cached
+from home.caching import SITE, cached
 
 
 @register_setting(icon="site")
@@ -83,7 +83,8 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """The settings of `site`, from the cache (home/site_cache.py) when they are there."""
+        """The settings of `site`, kept in the cache SITE (home/caching.py)."""
         if site is None:
             return super().for_site(site)
-        return cached(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
+        read = super().for_site
+        return cached(SITE, f"site-settings:{site.pk}", lambda: read(site))

@@ -7,8 +7,15 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from search.models import SearchTerm
-from tests.factories import ContentPageFactory, NewsIndexPageFactory, NewsPageFactory, UserFactory
-from tests.helpers import soup, text_of
+from tests.factories import (
+    CommentFactory,
+    ContentPageFactory,
+    MaterialPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    UserFactory,
+)
+from tests.helpers import commit, soup, text_of
 from tests.search.test_privacy import restrict_to_members
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -22,7 +29,9 @@ def page_cache():
 
 @pytest.fixture
 def page(home_page):
-    return ContentPageFactory(parent=home_page, title="Über das Programm", slug="programm")
+    page = ContentPageFactory(parent=home_page, title="Über das Programm", slug="programm")
+    commit()
+    return page
 
 
 def queries_of(client, url):
@@ -51,6 +60,7 @@ def test_a_page_published_with_a_new_title_shows_it_to_the_next_visitor(client, 
 
     page.title = "Programm und Ziele"
     page.save_revision().publish()
+    commit()
 
     assert text_of(soup(client.get(page.url)).h1) == "Programm und Ziele"
 
@@ -69,6 +79,7 @@ def test_a_member_never_gets_the_visitors_copy_and_visitors_never_get_the_member
 
 def test_a_members_only_page_is_never_kept(client, page):
     restrict_to_members(page)
+    commit()
     client.force_login(UserFactory(groups=["Mitglieder"]))
     assert client.get(page.url).status_code == 200
 
@@ -84,6 +95,7 @@ def test_each_page_of_a_list_is_kept_apart(client, home_page):
     news_index = NewsIndexPageFactory(parent=home_page)
     for number in range(25):
         NewsPageFactory(parent=news_index, title=f"Meldung {number:02d}")
+    commit()
     first = [text_of(title) for title in soup(client.get(news_index.url)).select("h2, h3")]
 
     second = soup(client.get(news_index.url, {"page": 2})).select("h2, h3")
@@ -96,3 +108,20 @@ def test_searches_are_never_kept_so_each_is_counted(client, page):
         assert client.get("/suche/", {"q": "Programm"}).status_code == 200
 
     assert SearchTerm.objects.get(query="programm").searches == 2
+
+
+def comment_count(client, page):
+    return text_of(soup(client.get(page.url)).select_one(".discussion__count"))
+
+
+def test_a_new_comment_counts_on_the_kept_material_page_at_once(client, library):
+    material = MaterialPageFactory(parent=library, title="Leitfaden Tandems")
+    CommentFactory(target=material)
+    commit()
+    assert comment_count(client, material) == "(1)"
+    assert comment_count(client, material) == "(1)"  # kept
+
+    CommentFactory(target=material)
+    commit()
+
+    assert comment_count(client, material) == "(2)"

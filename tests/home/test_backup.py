@@ -13,6 +13,7 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
+from wagtail.models import PageViewRestriction
 
 from tests.factories import (
     ContentPageFactory,
@@ -38,8 +39,9 @@ def database_url(name):
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
 
 
-def run(command, database, media_root):
-    """A deploy script or manage.py command with the environment an operator gives it."""
+def run(command, database, media_root, cache_dir=None):
+    """A deploy script or manage.py command with the environment an operator gives it (and
+    the cache in files at `cache_dir`, shared with the test, instead of Redis)."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": "/tmp",
@@ -47,6 +49,7 @@ def run(command, database, media_root):
         "PYTHON": sys.executable,
         "DATABASE_URL": database_url(database),
         "MEDIA_ROOT": str(media_root),
+        **({"CACHE_DIR": str(cache_dir)} if cache_dir else {}),
     }
     return subprocess.run(
         command, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300
@@ -131,3 +134,30 @@ def test_backup_restores_into_a_fresh_database_with_identical_rows_and_media(
     assert "DIFFERENT table library_librarydocument: 1 rows in the backup, 0 now" in check.stdout
     assert f"DIFFERENT media file {image.file.name}: missing" in check.stdout
     assert "2 difference(s)" in check.stderr
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_restored_restriction_holds_at_once_though_the_page_was_kept_public(
+    home_page, shared_cache, settings, tmp_path, client
+):
+    """The backup has a members-only page that was public and kept in the cache when the
+    backup was restored: restore.sh makes everything cached stale."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page = ContentPageFactory(parent=home_page, title="Interna", slug="interna")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    database = connection.settings_dict["NAME"]
+    backup = run(["deploy/backup.sh", str(tmp_path / "backups")], database, tmp_path / "media")
+    assert backup.returncode == 0, backup.stdout + backup.stderr
+    restriction.delete()
+    assert client.get(page.url).status_code == 200  # public now, and kept
+    connection.close()  # the restore replaces the tables this connection knows
+
+    (folder,) = (tmp_path / "backups").iterdir()
+    restore = run(["deploy/restore.sh", str(folder)], database, tmp_path / "r", shared_cache)
+
+    assert restore.returncode == 0, restore.stdout + restore.stderr
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")

@@ -14,6 +14,7 @@ from tests.factories import (
     NewsPageFactory,
     OrganisationFactory,
 )
+from tests.helpers import commit
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,8 @@ def varnish(settings, home_page):
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
         }
     }
+    commit()  # what building the start page and its settings sent
+    received.clear()
     yield received
     server.shutdown()
     server.server_close()
@@ -70,52 +73,44 @@ def banned(received):
     return [path for method, host, path in received if method == "BAN"]
 
 
-def test_publishing_a_news_page_purges_it_the_news_list_and_the_start_page(
-    varnish, news_page, django_capture_on_commit_callbacks
-):
+def test_publishing_a_news_page_purges_it_the_news_list_and_the_start_page(varnish, news_page):
     news_page.title = "Tandems in Leipzig und Halle"
-    with django_capture_on_commit_callbacks(execute=True):
-        news_page.save_revision().publish()
+    news_page.save_revision().publish()
+    commit()
 
     assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
     assert banned(varnish) == []
 
 
-def test_purge_goes_out_after_the_commit(varnish, news_page, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
-        news_page.save_revision().publish()
+def test_purge_goes_out_after_the_commit(varnish, news_page):
+    news_page.save_revision().publish()
     assert "/meldungen/" not in purged(varnish)
 
-    for callback in callbacks:
-        callback()
+    commit()
 
     assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
 
 
-def test_unpublishing_a_news_page_purges_it_and_its_listings(
-    varnish, news_page, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        news_page.unpublish()
+def test_unpublishing_a_news_page_purges_it_and_its_listings(varnish, news_page):
+    news_page.unpublish()
+    commit()
 
     assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
 
 
-def test_deleting_a_news_page_purges_it_and_its_listings(
-    varnish, news_page, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        news_page.delete()
+def test_deleting_a_news_page_purges_it_and_its_listings(varnish, news_page):
+    news_page.delete()
+    commit()
 
     assert {"/meldungen/tandems/", "/meldungen/", "/"} <= purged(varnish)
 
 
 def test_moving_a_news_page_purges_its_old_and_new_address_and_both_lists(
-    varnish, home_page, news_page, django_capture_on_commit_callbacks
+    varnish, home_page, news_page
 ):
     archive = NewsIndexPageFactory(parent=home_page, title="Archiv", slug="archiv")
-    with django_capture_on_commit_callbacks(execute=True):
-        news_page.move(archive, pos="last-child")
+    news_page.move(archive, pos="last-child")
+    commit()
 
     assert {"/meldungen/tandems/", "/meldungen/", "/archiv/tandems/", "/archiv/", "/"} <= purged(
         varnish
@@ -123,51 +118,44 @@ def test_moving_a_news_page_purges_its_old_and_new_address_and_both_lists(
     assert banned(varnish) == []
 
 
-def test_saving_site_settings_bans_everything(
-    varnish, site_settings, django_capture_on_commit_callbacks
-):
+def test_saving_site_settings_bans_everything(varnish, site_settings):
     site_settings.tagline = "Neue Unterzeile"
-    with django_capture_on_commit_callbacks(execute=True):
-        site_settings.save()
+    site_settings.save()
+    commit()
 
     assert banned(varnish) == ["/"]
 
 
-def test_publishing_a_page_of_the_main_menu_bans_everything(
-    varnish, news_index, django_capture_on_commit_callbacks
-):
+def test_publishing_a_page_of_the_main_menu_bans_everything(varnish, news_index):
     news_index.title = "Aktuelles"
-    with django_capture_on_commit_callbacks(execute=True):
-        news_index.save_revision().publish()
+    news_index.save_revision().publish()
+    commit()
 
     assert banned(varnish) == ["/"]
 
 
-def test_restricting_a_page_bans_everything(varnish, home_page, django_capture_on_commit_callbacks):
+def test_restricting_a_page_bans_everything(varnish, home_page):
     page = ContentPageFactory(parent=home_page)
-    with django_capture_on_commit_callbacks(execute=True):
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.GROUPS
-        )
-        restriction.groups.add(Group.objects.get(name="Mitglieder"))
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Mitglieder"))
+    commit()
 
     assert banned(varnish) == ["/"]
 
 
-def test_changing_a_snippet_shown_in_pages_bans_everything(
-    varnish, home_page, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        OrganisationFactory(name="Stiftung Ankommen Hamburg")
+def test_changing_a_snippet_shown_in_pages_bans_everything(varnish, home_page):
+    OrganisationFactory(name="Stiftung Ankommen Hamburg")
+    commit()
 
     assert banned(varnish) == ["/"]
 
 
-def test_nothing_is_sent_without_a_frontend_cache(
-    settings, news_page, django_capture_on_commit_callbacks
-):
+def test_nothing_is_sent_without_a_frontend_cache(settings, varnish, news_index, news_page):
     settings.WAGTAILFRONTENDCACHE = {}
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        news_page.save_revision().publish()
+    news_page.save_revision().publish()
+    news_index.save_revision().publish()
+    commit()
 
-    assert callbacks == []
+    assert varnish == []

@@ -1,5 +1,6 @@
-"""The site cache (home/site_cache.py): what every page reads comes from the cache, and no
-change an editor makes is ever hidden behind it."""
+"""The site cache (home/caching.py, home/site_cache.py): what every page reads comes from the
+cache, and no change an editor makes is ever hidden behind it, once it is committed
+(`commit()`: a test's own transaction never commits)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -20,7 +21,7 @@ from tests.factories import (
     NewsPageFactory,
     UserFactory,
 )
-from tests.helpers import soup, text_of
+from tests.helpers import commit, soup, text_of
 from tests.home.test_query_budget import queries_for
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,7 @@ def test_every_kind_of_page_a_visitor_opens_costs_at_most_12_queries(client, hom
         AgendaSessionFactory(congress=congress)
     pages = [home_page, mentors.get_parent(), mentors, news_index, news, library, material]
     pages += [events, event, congress]
+    commit()
 
     costs = {page.url: queries_for(client, page.url) for page in pages}
 
@@ -63,10 +65,12 @@ def test_every_kind_of_page_a_visitor_opens_costs_at_most_12_queries(client, hom
 
 def test_a_page_published_with_a_new_title_shows_it_in_the_menus_at_once(client, mentors):
     programme = mentors.get_parent().specific
+    commit()
     assert main_menu(client.get(mentors.url)) == ["Programm"]
 
     publish(programme, title="Das Programm")
     publish(mentors.specific, title="Patenschaften")
+    commit()
     response = client.get(mentors.url)
 
     assert main_menu(response) == ["Das Programm"]
@@ -74,11 +78,12 @@ def test_a_page_published_with_a_new_title_shows_it_in_the_menus_at_once(client,
     assert text_of(soup(response).select_one("#section-menu-title")) == "Das Programm"
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_after_an_editor_saves_something_the_next_visitor_finds_menu_and_settings_built(
     client, mentors
 ):
     """What every page reads is built again right after the editor's request (its response
-    already sent), not while the next visitor waits."""
+    already sent), not while the next visitor waits. (The editor's change is committed.)"""
     client.get(mentors.url)
     editor = Client()
     editor.force_login(UserFactory(groups=["Redaktion"]))
@@ -100,12 +105,14 @@ def test_after_an_editor_saves_something_the_next_visitor_finds_menu_and_setting
 def test_a_page_restricted_after_it_was_served_asks_visitors_to_log_in_at_once(
     client, programme, mentors
 ):
+    commit()
     assert client.get(mentors.url).status_code == 200
 
     restriction = PageViewRestriction.objects.create(
         page=programme, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.add(Group.objects.get(name="Mitglieder"))
+    commit()
 
     response = client.get(mentors.url)
     assert response.status_code == 302
@@ -119,18 +126,22 @@ def test_lifting_a_restriction_opens_the_page_at_once(client, programme):
     restriction = PageViewRestriction.objects.create(
         page=programme, restriction_type=PageViewRestriction.LOGIN
     )
+    commit()
     assert client.get(programme.url).status_code == 302
 
     restriction.delete()
+    commit()
 
     assert client.get(programme.url).status_code == 200
     assert main_menu(client.get("/")) == ["Programm"]
 
 
 def test_an_unpublished_page_is_gone_at_once(client, programme, mentors):
+    commit()
     assert client.get(mentors.url).status_code == 200
 
     mentors.unpublish()
+    commit()
 
     assert client.get(mentors.url).status_code == 404
     assert section_menu(client.get(programme.url)) == []
@@ -140,10 +151,12 @@ def test_a_moved_page_answers_at_its_new_address_and_the_old_one_redirects_there
     client, home_page, programme, mentors
 ):
     old_url = mentors.url
+    commit()
     assert client.get(old_url).status_code == 200
 
     mentors.move(home_page, pos="last-child")
     mentors.refresh_from_db()
+    commit()
 
     old = client.get(old_url)
     assert (old.status_code, old["Location"]) == (301, "/patinnen/")
@@ -151,9 +164,11 @@ def test_a_moved_page_answers_at_its_new_address_and_the_old_one_redirects_there
 
 
 def test_a_page_renamed_in_its_address_is_found_there(client, mentors):
+    commit()
     assert client.get(mentors.url).status_code == 200
 
     publish(mentors.specific, slug="lotsinnen")
+    commit()
 
     assert client.get("/programm/patinnen/").status_code == 404
     assert client.get("/programm/lotsinnen/").status_code == 200
@@ -162,11 +177,13 @@ def test_a_page_renamed_in_its_address_is_found_there(client, mentors):
 def test_changed_site_settings_show_in_the_footer_and_header_on_the_next_page(
     client, programme, site_settings
 ):
+    commit()
     client.get(programme.url)
 
     site_settings.funding_notice = "Gefördert vom Bund."
     site_settings.tagline = "Wissen teilen"
     site_settings.save()
+    commit()
     page = soup(client.get(programme.url))
 
     assert text_of(page.select_one(".funding__notice")) == "Gefördert vom Bund."

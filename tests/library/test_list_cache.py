@@ -115,11 +115,12 @@ def test_a_file_added_to_a_material_is_found_by_its_words_at_once(client, librar
     assert titles(browse(client, library, q="Traumapädagogik")) == ["Protokoll des Fachtags"]
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_first_list_view_after_an_editor_publishes_finds_the_facets_already_counted(
     client, library
 ):
     """The catalogue of facets is built again right after the editor's request (its
-    response already sent), not while the next visitor waits."""
+    response already sent, its change committed), not while the next visitor waits."""
     MaterialPageFactory(parent=library, title="Wohnungssuche begleiten")
     browse(client, library)
     editor = Client()
