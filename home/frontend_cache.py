@@ -13,7 +13,8 @@ from urllib.request import Request, urlopen
 
 from django.conf import settings
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends, purge_urls_from_cache
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ def send(urls, everything):
     if everything:
         ban_everything()
     elif urls:
-        purge_urls_from_cache(sorted(urls))
+        # Now, not as a task (Wagtail's purge_urls_from_cache enqueues one): the purge is due.
+        purge_urls_from_cache_task.call(sorted(urls))
 
 
 def ban_everything():
