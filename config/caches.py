@@ -55,7 +55,7 @@ from home.caching import (
     rebuild_after_changes,
     rows_updated,
 )
-from home.models import Organisation, SiteImage, SiteRendition
+from home.models import Organisation, OutgoingMail, SiteImage, SiteRendition
 from home.site_cache import rebuild_shared_values
 from library.facets import rebuild_catalogues
 from library.models import (
@@ -147,6 +147,7 @@ NOT_CACHED = {
     CommentFlag: "a report to the moderators, shown in the admin only",
     BlackListedDomain: "what the comment form refuses, never shown",
     SearchTerm: "what people searched for, shown in the admin's reports only",
+    OutgoingMail: "the outbox of e-mails, shown in the admin only",
     StarredSession: MEMBERS_ONLY,
     CalendarFeed: MEMBERS_ONLY,
     MaterialCollection: MEMBERS_ONLY,

@@ -1,6 +1,7 @@
 """/healthz: can this node serve? For the load balancer and monitoring.
 
-Answers JSON such as {"database": "ok", "cache": "ok", "search": "error"}: HTTP 503 when the
+Answers JSON such as {"database": "ok", "cache": "ok", "search": "error", "mail": {"failed":
+0, "overdue": 0}} (the outgoing e-mails that failed for good or wait too long): HTTP 503 when the
 database cannot be reached (the balancer takes the node out), 200 otherwise (without cache or
 search the node still serves pages). It needs no session and no login (nor an allowed host
 name or HTTPS: no other middleware runs), never answers 500 and tells nothing about the
@@ -69,4 +70,20 @@ def status_of(name, check):
 def healthz(request):
     checks = {"database": database_answers, "cache": cache_answers, "search": search_answers}
     report = {name: status_of(name, check) for name, check in checks.items()}
+    if report["database"] == "ok":
+        report["mail"] = mail_counts()
     return JsonResponse(report, status=200 if report["database"] == "ok" else 503)
+
+
+def mail_counts():
+    """Outgoing e-mails that failed for good, and those waiting longer than a retry takes
+    (the task worker is not running): for monitoring, which alerts on either above 0."""
+    from home.mail import overdue_count
+    from home.models import OutgoingMail
+
+    try:
+        failed = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED).count()
+        return {"failed": failed, "overdue": overdue_count()}
+    except Exception:
+        logger.warning("Health check: the outbox cannot be read", exc_info=True)
+        return "error"

@@ -26,6 +26,7 @@ HTTP_PORT=8180
 HTTPS_PORT=8143
 VARNISH_PORT=6181
 VARNISH_ADMIN_PORT=6182
+SMTP_PORT=8125
 DB_NAME=bbe_prod_demo
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
 PY=.venv/bin/python
@@ -74,6 +75,7 @@ export GUNICORN_BIND=127.0.0.1:$APP_PORT
 export CLIENT_IP_HEADER=X-Real-IP  # set by nginx; the rate limits count per visitor
 export WEB_CONCURRENCY=${WEB_CONCURRENCY:-3}
 export VARNISH_URL=http://127.0.0.1:$VARNISH_PORT
+export EMAIL_HOST=127.0.0.1 EMAIL_PORT=$SMTP_PORT  # a sink that prints what it gets
 unset ELASTICSEARCH_URL AWS_STORAGE_BUCKET_NAME
 
 # --- Database and files ------------------------------------------------------------------------
@@ -95,7 +97,7 @@ pids=()
 stop() {
   trap - EXIT INT TERM
   if [ ${#pids[@]} -gt 0 ]; then
-    say "Stopping gunicorn, Varnish and nginx"
+    say "Stopping gunicorn, the task worker, the mail sink, Varnish and nginx"
     kill "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
   fi
@@ -105,6 +107,12 @@ trap 'exit 130' INT TERM
 
 say "gunicorn on $GUNICORN_BIND (log: $DEMO_DIR/gunicorn.log)"
 .venv/bin/gunicorn -c config/gunicorn.py >"$DEMO_DIR/gunicorn.log" 2>&1 &
+pids+=($!)
+
+say "Task worker (log: $DEMO_DIR/worker.log), mail sink on 127.0.0.1:$SMTP_PORT ($DEMO_DIR/mail.log)"
+"$PY" manage.py db_worker --backend background >"$DEMO_DIR/worker.log" 2>&1 &
+pids+=($!)
+"$PY" -W ignore -m smtpd -n -c DebuggingServer "127.0.0.1:$SMTP_PORT" >"$DEMO_DIR/mail.log" 2>&1 &
 pids+=($!)
 
 say "Varnish on 127.0.0.1:$VARNISH_PORT"
@@ -168,6 +176,6 @@ export SMOKE_PASSWORD
 if $SERVE; then
   say "Serving $BASE_URL (self-signed: $DEMO_DIR/cert.pem). Ctrl-C stops it."
   echo "    Member login: mitglied@example.org / $SMOKE_PASSWORD"
-  echo "    Logs: $DEMO_DIR/{gunicorn,varnish,nginx-access,nginx-error}.log"
+  echo "    Logs: $DEMO_DIR/{gunicorn,worker,mail,varnish,nginx-access,nginx-error}.log"
   wait
 fi

@@ -266,6 +266,26 @@ def check_member(report, member, facts, password):
     check_never_cached(report, member, "/netzwerk/", "the member")
 
 
+def check_mail(report, seconds=20):
+    """An e-mail goes into the outbox and the task worker delivers it to the mail server."""
+    pk = django_shell(
+        "from django.core.mail import send_mail; from home.models import OutgoingMail; "
+        "send_mail('Rauchtest', 'Zustellung durch den Worker.', None, ['smoke@example.org']); "
+        "print(OutgoingMail.objects.latest('pk').pk)"
+    ).strip()
+    started, status = time.monotonic(), ""
+    while time.monotonic() - started < seconds and status != "sent":
+        time.sleep(0.5)
+        status = django_shell(
+            f"from home.models import OutgoingMail; print(OutgoingMail.objects.get(pk={pk}).status)"
+        ).strip()
+    report.check(
+        status == "sent",
+        f"e-mail through the outbox and the task worker: {status} "
+        f"after {time.monotonic() - started:.1f} s",
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -293,6 +313,7 @@ def main():
         check_never_cached(report, visitor, path, "a visitor")
     check_publish(report, visitor, facts["news"])
     check_member(report, Client(base, context, cookies=True), facts, password)
+    check_mail(report)
     if report.failures:
         sys.exit(f"{report.failures} check(s) failed.")
     print("All checks passed.")

@@ -51,6 +51,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plattform@b-b-e.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Background tasks (Django's task framework). "background": in the database, run by
+# `manage.py db_worker --backend background` (e-mail delivery, home/tasks.py). Wagtail's own
+# tasks (search index, reference index) still run inline on "default".
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 VARNISH_URL = os.environ.get("VARNISH_URL", "")
 FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "300"))
 # The app's own copy of visitors' pages (config.middleware.PageCacheMiddleware): off behind
@@ -68,6 +75,8 @@ INSTALLED_APPS = [
     "community",
     "search",
     "config",  # the cache registry (config/caches.py)
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "wagtail.contrib.forms",
@@ -307,7 +316,13 @@ if AWS_STORAGE_BUCKET_NAME:
     MEDIA_HOSTS = [f"{_parts.scheme}://{_parts.netloc}"]
 
 # --- E-mail ---------------------------------------------------------------------------------
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Every e-mail goes into the outbox first and is delivered by the task worker (home/mail.py)
+# through MAIL_DELIVERY_BACKEND: SMTP with the settings above unless EMAIL_DELIVERY_BACKEND
+# names another.
+EMAIL_BACKEND = "home.mail.OutboxBackend"
+MAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Menschen stärken Menschen"

@@ -1,3 +1,4 @@
+from .mail import OutgoingMail
 from .media import SiteImage, SiteRendition
 from .pages import ContentPage, HomePage, NewsIndexPage, NewsPage, german_slug
 from .site_settings import SiteSettings
@@ -11,6 +12,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "Organisation",
+    "OutgoingMail",
     "SiteImage",
     "SiteRendition",
     "SiteSettings",
