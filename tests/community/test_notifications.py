@@ -22,6 +22,8 @@ from community.models import (
     NotificationSetting,
 )
 from community.notification_mail import unsubscribe_url
+from home.mail import deliver_due
+from home.models import OutgoingMail
 from tests.community.conftest import MONDAY
 from tests.factories import (
     AgendaSessionFactory,
@@ -39,6 +41,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.helpers import soup, text_of, translated
+from tests.home.test_outbox import LOCMEM, minutes_later, server_down  # noqa: F401 -- fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -267,6 +270,32 @@ def test_who_chose_at_once_gets_one_email_right_away_and_never_again(
 
     send_digests(now=timezone.now())
     assert len(mail.outbox) == 1
+
+
+def test_a_reply_is_posted_while_the_mail_server_is_down_and_its_email_follows_once(
+    client,
+    member,
+    other_member,
+    material,
+    server_down,  # noqa: F811 -- the fixture
+    time_machine,
+    django_capture_on_commit_callbacks,
+):
+    NotificationSettingFactory(user=member, kind=REPLY, frequency=Frequency.IMMEDIATELY)
+    comment = post_comment(client, member, material, "Gibt es das auch auf Englisch?")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, other_member, material, "Ja, ab Herbst.", parent=comment)
+
+    assert mail.outbox == []
+    assert OutgoingMail.objects.get().status == "pending"
+    server_down.MAIL_DELIVERY_BACKEND = LOCMEM
+    minutes_later(time_machine, 2)
+    deliver_due()
+    deliver_due()
+
+    [message] = mail.outbox
+    assert message.to == [member.email]
+    assert f"{material.url}#comment-" in message.body
 
 
 def test_the_weekly_default_sends_nothing_at_once(
