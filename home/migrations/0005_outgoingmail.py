@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('subject', models.CharField(max_length=255, verbose_name='subject')),
                 ('recipients', models.TextField(verbose_name='recipients')),
                 ('message', models.BinaryField()),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='written')),
                 ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='next attempt')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
                 ('last_error', models.TextField(blank=True, verbose_name='last error')),

@@ -24,7 +24,7 @@ class OutgoingMail(models.Model):
     recipients = models.TextField(_("recipients"))
     # The message with its attachments, pickled: written and read by this code only.
     message = models.BinaryField()
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
