@@ -180,6 +180,9 @@ def dependency_of(model):
 
 def forget(dependency, instance):
     shown_on = dependency.shown_on
+    if not frontend_cache.enabled():  # the versions alone; no page to look up
+        changed(*dependency.caches)
+        return
     if shown_on is not None and shown_on != EVERY_PAGE:
         try:
             shown_on = shown_on(instance)
@@ -224,13 +227,14 @@ def purge_moved_page(instance, parent_page_before, url_path_before, **kwargs):
     if frontend_cache.shows_on_other_pages(instance):
         changed(SITE, everything=True)
         return
+    if not frontend_cache.enabled():
+        changed(SITE)
+        return
     moved_from = copy.copy(instance)
     moved_from.url_path = url_path_before
-    urls = frontend_cache.enabled() and [
-        *frontend_cache.page_urls([moved_from]),
-        *frontend_cache.listed_urls(parent_page_before),
-    ]
-    changed(SITE, urls=urls or (), pages=[instance])
+    urls = frontend_cache.page_urls([moved_from])
+    urls |= frontend_cache.listed_urls(parent_page_before)
+    changed(SITE, urls=urls, pages=[instance])
 
 
 def migrated(**kwargs):

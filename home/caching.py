@@ -60,8 +60,13 @@ def version(name):
     return current
 
 
+def as_names(names):
+    """One cache's name or several, as a tuple."""
+    return (names,) if isinstance(names, str) else tuple(names)
+
+
 def versions(names):
-    return tuple(version(name) for name in names)
+    return tuple(version(name) for name in as_names(names))
 
 
 class Changes:
@@ -110,12 +115,11 @@ def changed(*names, urls=(), pages=(), everything=False):
     once outside a transaction. A change in a rolled back savepoint still counts when the
     transaction commits: a purge too many, never one too few."""
     changes = queued()
-    if changes is None:
-        changes = Changes()
-        changes.add(names, urls, everything, pages)
+    new = changes is None
+    changes = Changes() if new else changes
+    changes.add(names, urls, everything, pages)
+    if new:
         transaction.on_commit(changes, robust=True)  # outside a transaction: now
-    else:
-        changes.add(names, urls, everything, pages)
 
 
 def new_versions():
@@ -126,13 +130,13 @@ def new_versions():
 def is_pending(names):
     """Whether this thread's open transaction changed what the caches `names` depend on."""
     changes = queued()
-    return changes is not None and not changes.names.isdisjoint(names)
+    return changes is not None and not changes.names.isdisjoint(as_names(names))
 
 
 def key_for(names, key):
     """(the versions read now, the full key of `key` under them), or None while this
     thread's transaction has changed what the caches depend on."""
-    names = (names,) if isinstance(names, str) else tuple(names)
+    names = as_names(names)
     if is_pending(names):
         return None
     read = versions(names)
@@ -141,7 +145,6 @@ def key_for(names, key):
 
 def store(names, read, full_key, value, timeout=TIMEOUT):
     """Keeps `value` under `full_key` unless the versions moved since they were `read`."""
-    names = (names,) if isinstance(names, str) else tuple(names)
     if versions(names) == read:
         cache.set(full_key, value, timeout)
 
@@ -163,7 +166,7 @@ def cached(names, key, build, timeout=TIMEOUT):
 def template_version(name):
     """The version for a fragment cached in a template (`{% cache … version %}`): a fresh
     one, which nothing is stored under, while this thread's transaction changed the cache."""
-    return f"pending-{time.time_ns()}" if is_pending((name,)) else version(name)
+    return f"pending-{time.time_ns()}" if is_pending(name) else version(name)
 
 
 def rebuild_after_changes(name, function):

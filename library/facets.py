@@ -74,7 +74,7 @@ _kept = {}
 
 def catalogue_of(library):
     """The catalogue of the visible materials below `library`."""
-    if is_pending((SITE,)):  # this transaction changed what it is built from
+    if is_pending(SITE):  # this transaction changed what it is built from
         return build(library)
     current = version(SITE)
     kept = _kept.get(library.pk)
