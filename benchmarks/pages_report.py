@@ -32,10 +32,13 @@ PAGE_TYPES = [
     ("section", "section page", 168),
     ("content", "content page below it", 134),
     ("library", "library list", None),
+    ("library_facet", "library with a facet", None),
     ("material", "material page", None),
     ("events", "event index", None),
     ("congress", "congress page", None),
+    ("search", "site search", None),
 ]
+SEARCH_QUERY = "Patenschaft"
 BASELINE_FACTOR = 3
 TRIVIAL_SHARE = 0.05
 MAX_QUERIES = 12
@@ -88,6 +91,20 @@ def find_pages():
     }
 
 
+def page_paths():
+    """{key: the address of the page measured for each type in PAGE_TYPES}."""
+    from django.urls import reverse
+
+    from library.models import Topic
+
+    pages = find_pages()
+    paths = {key: page.url for key, page in pages.items()}
+    topic = Topic.objects.filter(materials__isnull=False).order_by("slug").first()
+    paths["library_facet"] = f"{paths['library']}?topic={topic.slug}"
+    paths["search"] = f"{reverse('search:search')}?q={SEARCH_QUERY}"
+    return paths
+
+
 def prepare(out):
     setup()
     from django.db import connection
@@ -95,10 +112,10 @@ def prepare(out):
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST=HOST)
-    pages = find_pages()
+    paths = page_paths()
     rows = []
     for key, label, baseline in PAGE_TYPES:
-        path = pages[key].url
+        path = paths[key]
         client.get(path)  # warm-up
         with CaptureQueriesContext(connection) as captured:
             response = client.get(path)

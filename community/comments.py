@@ -23,6 +23,7 @@ from wagtail.models import Page
 from community import questions
 from community.models import Follow, MemberProfile, MemberStatus, Question
 from events.models import AgendaSession
+from home.caching import SITE, cached
 
 COMMENT_MAX_LENGTH = 3000
 TARGET_KEY = re.compile(r"^(\w+)\.(\w+):(\d+)$")
@@ -110,8 +111,15 @@ def visible_comments(target=None):
 
 
 def comment_count(target, answers=False):
-    comments = visible_comments(target)
-    return (comments.filter(level=0) if answers else comments).count()
+    """How many comments (or answers) readers see below `target`, kept in the cache SITE,
+    which every comment makes stale (config/caches.py)."""
+
+    def count():
+        comments = visible_comments(target)
+        return (comments.filter(level=0) if answers else comments).count()
+
+    key = f"comment-count:{target_key(target)}:{answers}"
+    return cached(SITE, key, count)
 
 
 def author_name(user):

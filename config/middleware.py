@@ -78,7 +78,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and getattr(request, "shared_cache_may_keep", False):
             response["X-Page-Cache"] = "MISS"
-            store(SITE, *found, response, settings.FRONTEND_CACHE_S_MAXAGE)
+            store(SITE, *found, response, settings.FRONTEND_CACHE_S_MAXAGE, local=False)
         return response
 
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -163,41 +164,66 @@ def programme(sessions, request=None):
     return upcoming + past
 
 
+class Agenda:
+    """The congress's agenda as its page shows it, filtered by format and topic (plain GET
+    parameters): read only when the page renders it, which it does not while the site cache
+    keeps the HTML (`{% shared_fragment %}`)."""
+
+    def __init__(self, page, chosen_format, chosen_topic):
+        self.page, self.chosen_format, self.chosen_topic = page, chosen_format, chosen_topic
+
+    @cached_property
+    def sessions(self):
+        return self.page.agenda
+
+    @cached_property
+    def shown(self):
+        formats = dict(SessionFormat.choices)
+        return [
+            session
+            for session in self.sessions
+            if (self.chosen_format not in formats or session.format == self.chosen_format)
+            and (
+                not self.chosen_topic
+                or any(t.slug == self.chosen_topic for t in session.topics.all())
+            )
+        ]
+
+    def days(self):
+        return agenda_days(self.shown)
+
+    def filtered(self):
+        return len(self.shown) != len(self.sessions)
+
+    def format_choices(self):
+        used = {session.format for session in self.sessions}
+        return [(key, label) for key, label in SessionFormat.choices if key in used]
+
+    def topic_choices(self):
+        return sorted(
+            {topic for session in self.sessions for topic in session.topics.all()},
+            key=lambda topic: (topic.sort_order, topic.name),
+        )
+
+    def speakers(self):
+        return speakers_of(self.sessions)
+
+
 def congress(request, page):
     """The congress with its agenda, grouped by day and time slot, filtered by format and
-    topic (plain GET parameters), and its speakers with their sessions."""
-    formats = dict(SessionFormat.choices)
-    chosen_format = request.GET.get("format", "")
-    chosen_topic = request.GET.get("topic", "")
-    sessions = page.agenda
-    topics = sorted(
-        {topic for session in sessions for topic in session.topics.all()},
-        key=lambda topic: (topic.sort_order, topic.name),
-    )
-    used_formats = [
-        (key, label) for key, label in formats.items() if any(s.format == key for s in sessions)
-    ]
-    shown = [
-        session
-        for session in sessions
-        if (chosen_format not in formats or session.format == chosen_format)
-        and (not chosen_topic or any(t.slug == chosen_topic for t in session.topics.all()))
-    ]
+    topic, and its speakers with their sessions."""
+    agenda = Agenda(page, request.GET.get("format", ""), request.GET.get("topic", ""))
     return page.render(
         request,
         context_overrides={
-            "days": agenda_days(shown),
-            "filtered": len(shown) != len(sessions),
-            "format_choices": used_formats,
-            "topic_choices": topics,
-            "chosen_format": chosen_format,
-            "chosen_topic": chosen_topic,
-            "speakers": speakers_of(sessions),
+            "agenda": agenda,
+            "chosen_format": agenda.chosen_format,
+            "chosen_topic": agenda.chosen_topic,
             "gallery": page.gallery_images.select_related("image").prefetch_related(
                 "image__renditions"
             ),
             "registration_open": page.registration_is_open(),
-            "starred": starred_ids(request.user, sessions),
+            "starred": starred_ids(request.user, page),
         },
     )
 
@@ -224,11 +250,11 @@ def speakers_of(sessions):
     return sorted(found.values(), key=lambda item: item[0].name)
 
 
-def starred_ids(user, sessions):
+def starred_ids(user, congress):
     if not user.is_authenticated:
         return set()
     return set(
-        user.starred_sessions.filter(session__in=[s.pk for s in sessions]).values_list(
+        user.starred_sessions.filter(session__congress=congress).values_list(
             "session_id", flat=True
         )
     )

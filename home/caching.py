@@ -16,14 +16,20 @@ a rollback. Why no stale value can be stored:
 - The transaction that made a change and has not committed it reads nothing from the cache
   for the caches it changed (`is_pending`): it builds from what it sees.
 
+What a render asks for costs little (issue #28): a request reads the versions once
+(`versions`), and each process keeps copies of the values it read or built under their keys
+(`LocalCopies`, at most LOCAL_SECONDS), which never stand for another value.
+
 Versions expire after TIMEOUT like the values, and `new_versions()` (restores, `migrate`, the
 `new_cache_versions` command) sets new ones for everything and bans the frontend cache.
 Where the cache is unreachable, every value is built as if nothing were cached.
 """
 
 import logging
+import pickle
 import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -36,6 +42,9 @@ SITE = "site"  # what pages show: pages, settings, menus, restrictions, snippets
 SEARCH = "search"  # what the search finds: its index, synonyms, editors' picks, file privacy
 NAMES = (SITE, SEARCH)
 TIMEOUT = 60 * 60 * 24
+# This process's copies of cached values (LocalCopies): at most this long, at most so much.
+LOCAL_SECONDS = 60
+LOCAL_BYTES = 32 * 1024 * 1024
 MISSING = object()
 
 logger = logging.getLogger(__name__)
@@ -44,19 +53,24 @@ REBUILT_AFTER_CHANGES = {name: [] for name in NAMES}
 # Sent by code that changes rows without model signals (QuerySet.update()), with the model
 # as sender and `objects`, the changed objects: the registry treats them as saved.
 rows_updated = Signal()
-# The caches whose versions the request this thread serves has changed.
+# What the request this thread serves has changed (`changed`: cache names) and the versions
+# it read (`versions`: {name: version}; None outside requests).
 _this_request = threading.local()
 
 
-def version(name):
-    """The current version of the cache `name`; a new one where the cache has none (after a
-    restart, a flush or TIMEOUT)."""
-    key = f"cache-version:{name}"
-    current = cache.get(key)
-    if current is None:
-        current = time.time_ns()
-        if not cache.add(key, current, TIMEOUT):
-            current = cache.get(key, current)
+def read_versions(names):
+    """{name: current version} of the caches `names`, read from the cache in one round trip;
+    a new version where the cache has none (after a restart, a flush or TIMEOUT)."""
+    keys = {f"cache-version:{name}": name for name in names}
+    found = cache.get_many(keys)
+    current = {}
+    for key, name in keys.items():
+        value = found.get(key)
+        if value is None:
+            value = time.time_ns()
+            if not cache.add(key, value, TIMEOUT):
+                value = cache.get(key, value)
+        current[name] = value
     return current
 
 
@@ -66,7 +80,25 @@ def as_names(names):
 
 
 def versions(names):
-    return tuple(version(name) for name in as_names(names))
+    """The current versions of the caches `names`. A request reads them once, at its first
+    use, and keeps them to its end (with the versions its own commits set): a change that
+    another process commits meanwhile counts from the next request on, as if this one had
+    started a moment earlier. A value this request builds is stored under the older version,
+    which nobody asks for after the change; `store()` reads the versions afresh."""
+    names = as_names(names)
+    kept = getattr(_this_request, "versions", None)
+    if kept is None:  # outside a request: commands, tasks, the shell
+        current = read_versions(names)
+    else:
+        if not kept:
+            kept.update(read_versions(NAMES))
+        current = kept
+    return tuple(current[name] for name in names)
+
+
+def version(name):
+    """The current version of the cache `name`."""
+    return versions(name)[0]
 
 
 class Changes:
@@ -90,8 +122,10 @@ class Changes:
 
     def __call__(self):
         self.sent = True
-        for name in sorted(self.names):
-            cache.set(f"cache-version:{name}", time.time_ns(), TIMEOUT)
+        new = {name: time.time_ns() for name in self.names}
+        cache.set_many({f"cache-version:{name}": value for name, value in new.items()}, TIMEOUT)
+        if getattr(_this_request, "versions", None):
+            _this_request.versions.update(new)
         # Right after the versions: a request the purge lets through finds them new.
         frontend_cache.send(self.urls, self.everything)
         if hasattr(_this_request, "changed"):
@@ -143,10 +177,68 @@ def key_for(names, key):
     return read, f"cache:{'-'.join(names)}:{'-'.join(map(str, read))}:{key}"
 
 
-def store(names, read, full_key, value, timeout=TIMEOUT):
-    """Keeps `value` under `full_key` unless the versions moved since they were `read`."""
-    if versions(names) == read:
+class LocalCopies:
+    """This process's copies of values kept under versioned keys. A key's value never
+    changes (a change sets new versions, so new keys), so a copy is right as long as the
+    value lives: it is kept at most LOCAL_SECONDS, and at most `budget` bytes in all, the
+    least recently used dropped first. Copies are kept pickled: every reader gets its own
+    objects, as from the cache."""
+
+    def __init__(self, budget):
+        self.budget, self.size = budget, 0
+        self.entries = OrderedDict()  # {key: (expires, pickled value)}
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return MISSING
+            if entry[0] < time.monotonic():
+                self._drop(key)
+                return MISSING
+            self.entries.move_to_end(key)
+        return pickle.loads(entry[1])  # noqa: S301 -- pickled by put() in this process
+
+    def put(self, key, value, timeout):
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if len(data) > self.budget // 8:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = (time.monotonic() + min(timeout, LOCAL_SECONDS), data)
+            self.size += len(data)
+            while self.size > self.budget:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        self.size -= len(self.entries.pop(key)[1])
+
+
+local_copies = LocalCopies(LOCAL_BYTES)
+
+
+def lookup(full_key, timeout=TIMEOUT):
+    """The value kept under a key of `key_for()`, or MISSING: this process's copy, else the
+    cache's, which is then copied."""
+    value = local_copies.get(full_key)
+    if value is MISSING:
+        value = cache.get(full_key, MISSING)
+        if value is not MISSING:
+            local_copies.put(full_key, value, timeout)
+    return value
+
+
+def store(names, read, full_key, value, timeout=TIMEOUT, local=True):
+    """Keeps `value` under `full_key` (in the cache, and a copy in this process unless not
+    `local`) unless the versions moved since they were `read`."""
+    names = as_names(names)
+    current = read_versions(names)
+    if tuple(current[name] for name in names) == read:
         cache.set(full_key, value, timeout)
+        if local:
+            local_copies.put(full_key, value, timeout)
 
 
 def cached(names, key, build, timeout=TIMEOUT):
@@ -156,17 +248,17 @@ def cached(names, key, build, timeout=TIMEOUT):
     if found is None:
         return build()
     read, full_key = found
-    value = cache.get(full_key, MISSING)
+    value = lookup(full_key, timeout)
     if value is MISSING:
         value = build()
         store(names, read, full_key, value, timeout)
     return value
 
 
-def template_version(name):
-    """The version for a fragment cached in a template (`{% cache … version %}`): a fresh
-    one, which nothing is stored under, while this thread's transaction changed the cache."""
-    return f"pending-{time.time_ns()}" if is_pending(name) else version(name)
+def request_memo():
+    """{key: value} that the request this thread serves has read once already and reads no
+    more (home/cache_backends.py); None outside requests."""
+    return getattr(_this_request, "memo", None)
 
 
 def rebuild_after_changes(name, function):
@@ -178,11 +270,15 @@ def rebuild_after_changes(name, function):
 
 def request_starts(**kwargs):
     _this_request.changed = set()
+    _this_request.versions = {}
+    _this_request.memo = {}
 
 
 def request_ends(**kwargs):
     names = getattr(_this_request, "changed", set())
     _this_request.changed = set()
+    _this_request.versions = None
+    _this_request.memo = None
     for name in sorted(names):
         for function in REBUILT_AFTER_CHANGES[name]:
             try:

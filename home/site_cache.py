@@ -1,8 +1,9 @@
 """What every page of the site reads and what rarely changes, kept in the cache `SITE`
 (home/caching.py; config/caches.py says what makes it stale): the site of a host name with
-its start page, the page view restrictions and the type of each page below its parent. The
-site settings (home/models/site_settings.py), the menus (home/navigation.py), the footer, the
-library's catalogue of facets and visitors' whole pages (config/middleware.py) are kept the
+its start page, the page view restrictions and each page below its parent, as routing reads
+it. The site settings (home/models/site_settings.py), the menus and the footer
+(home/navigation.py), the library's catalogue of facets, fragments of pages
+(`{% shared_fragment %}`) and visitors' whole pages (config/middleware.py) are kept the
 same way. What every page reads is built again right after the request that changed it
 (`rebuild_shared_values`), once its response has been sent, so that the next visitor does not
 wait for it.
@@ -10,10 +11,9 @@ wait for it.
 
 import re
 
-from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction, Site
 
-from home.caching import SITE, cached, key_for, store
+from home.caching import MISSING, SITE, cached, key_for, lookup, store
 
 SLUG = re.compile(r"[-\w]{1,100}")
 
@@ -27,7 +27,7 @@ def site_for_request(request):
         def build():
             site = Site.find_for_request(request)
             if site is not None:
-                site.root_page.specific  # noqa: B018 -- loads the start page to be cached
+                with_related(site.root_page.specific)  # the start page is kept with it
             return site
 
         request._wagtail_site = cached(SITE, f"site:{hostname}:{request.get_port()}", build)
@@ -45,19 +45,27 @@ class SiteMiddleware:
         return self.get_response(request)
 
 
-def child_type(parent, slug):
-    """The content type id of the child page of `parent` with `slug`, or None. Only found
-    pages are kept, so unknown addresses fill no cache."""
+def with_related(page):
+    """`page` with the related objects its template shows (its `kept_with`) loaded, to be
+    kept together in the cache."""
+    for name in getattr(page, "kept_with", ()):
+        getattr(page, name)
+    return page
+
+
+def child_page(parent, slug):
+    """The child page of `parent` with `slug`, as its own type, or None: what routing reads
+    at each level of an address. Any change of a page makes SITE stale, so the kept page is
+    the one in the database. Only found pages are kept, so unknown addresses fill no cache."""
     if not SLUG.fullmatch(slug):
         return None
-    found = key_for(SITE, f"child:{parent.pk}:{slug}")
-    content_type_id = None if found is None else cache.get(found[1])
-    if content_type_id is None:
-        children = Page.objects.child_of(parent).filter(slug=slug)
-        content_type_id = children.values_list("content_type_id", flat=True).first()
-        if content_type_id is not None and found is not None:
-            store(SITE, *found, content_type_id)
-    return content_type_id
+    found = key_for(SITE, f"child-page:{parent.pk}:{slug}")
+    child = MISSING if found is None else lookup(found[1])
+    if child is MISSING:
+        child = with_related(Page.objects.child_of(parent).filter(slug=slug).specific().first())
+        if child is not None and found is not None:
+            store(SITE, *found, child)
+    return child
 
 
 def restricted_paths():

@@ -202,5 +202,11 @@ class MaterialBrowser:
     default_sort = DEFAULT_SORT
 
     @property
+    def shareable(self):
+        """Whether the list is the same for everyone: without free text (whose hits depend
+        on who may read which files), so its HTML may be kept (`{% shared_fragment %}`)."""
+        return not self.query
+
+    @property
     def is_filtered(self):
         return bool(self.query) or any(self.selected.values())

@@ -123,7 +123,7 @@ def shared_cache(tmp_path, settings):
     location = tmp_path / "cache"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "home.cache_backends.FileBasedCache",
             "LOCATION": str(location),
         }
     }

@@ -177,7 +177,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "home.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bbe",
             # While Redis is down the site serves on without the cache (errors are logged);
@@ -197,11 +197,23 @@ else:
     # by a command (an import, the shell) makes what the server keeps stale (home/caching.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "home.cache_backends.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# Image renditions: each process keeps the ones it used in its own memory, so a page with
+# images asks Redis nothing for them (Wagtail writes each one back after reading it). A
+# rendition's key names its image, the image file's hash, the focal point and the filter, so
+# a kept one never stands for another file; after a rendition is deleted by hand
+# (`wagtail_update_image_renditions --purge-only`) other processes use it up to TIMEOUT.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 # Search (search/backends/): the database backend in German by default, Elasticsearch when
 # ELASTICSEARCH_URL is set. After switching, `manage.py update_index` fills the new index.

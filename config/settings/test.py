@@ -26,7 +26,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Media on disk under test-artifacts/, even where the environment names an S3 bucket.
 STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "home.cache_backends.LocMemCache"}}
 # Visitors' pages are not kept (config.middleware.PageCacheMiddleware): a test that changes
 # what a page shows sees it at once. tests/config/test_page_cache.py switches it on.
 PAGE_CACHE = False

@@ -31,6 +31,7 @@ from wagtail.models import GroupPagePermission, Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.caching import SITE, cached
 from home.models.pages import SitePage, unrestricted
 from library.models import Topic
 
@@ -70,15 +71,20 @@ class EventIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        events = [
-            *CongressPage.objects.child_of(self).live().filter(unrestricted()),
-            *EventPage.objects.child_of(self).live().filter(unrestricted()),
-        ]
+        events = cached(SITE, f"events:{self.pk}", self.events)
         upcoming = [event for event in events if event.last_day >= today]
         past = [event for event in events if event.last_day < today]
         context["upcoming"] = sorted(upcoming, key=lambda event: (event.starts_at, event.title))
         context["past"] = sorted(past, key=lambda event: event.starts_at, reverse=True)
         return context
+
+    def events(self):
+        """The published events below the list that everybody may see, kept in the cache
+        SITE; which of them are upcoming is decided anew on each request."""
+        return [
+            *CongressPage.objects.child_of(self).live().filter(unrestricted()),
+            *EventPage.objects.child_of(self).live().filter(unrestricted()),
+        ]
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

@@ -1,9 +1,7 @@
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
-from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +12,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.caching import SITE, cached
 from home.groups import group_names
 from home.pagination import page_of
-from home.site_cache import child_type, view_restrictions
+from home.site_cache import child_page, view_restrictions
 
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -96,6 +95,9 @@ class SitePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     # The field holding the page's own main image, used for link previews.
     main_image_field = "social_image"
+    # Related objects every render shows, read when the page is kept in the site cache
+    # (home/site_cache.py), so that no render reads them again.
+    kept_with = ("social_image",)
 
     class Meta:
         abstract = True
@@ -107,18 +109,14 @@ class SitePage(Page):
         super().full_clean(*args, **kwargs)
 
     def route(self, request, path_components):
-        """Like Wagtail's, in one query per level instead of two: the child's type comes
-        from the site cache, then the child is read as that type."""
+        """Like Wagtail's, with each level's page from the site cache instead of two
+        queries (home/site_cache.py)."""
         if not path_components:
             return super().route(request, path_components)
         slug, *remaining = path_components
-        content_type_id = child_type(self, slug)
-        if content_type_id is None:
-            return super().route(request, path_components)  # Wagtail's answer, e.g. 404
-        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        child = model.objects.child_of(self).filter(slug=slug).first()
+        child = child_page(self, slug)
         if child is None:
-            raise Http404
+            return super().route(request, path_components)  # Wagtail's answer, e.g. 404
         child._cached_parent_obj = self  # treebeard's cache of get_parent()
         return child.route(request, remaining)
 
@@ -188,6 +186,7 @@ class HomePage(SitePage):
     ]
 
     main_image_field = "hero_image"
+    kept_with = ("social_image", "hero_image", "featured_page")
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -198,9 +197,15 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.latest_for(self)[:3]
-        context["news_index"] = NewsIndexPage.objects.descendant_of(self).live().first()
+        context.update(cached(SITE, f"home-parts:{self.pk}", self.shown_parts))
         return context
+
+    def shown_parts(self):
+        """The newest news items and the news list, kept in the cache SITE."""
+        return {
+            "latest_news": list(NewsPage.objects.latest_for(self)[:3]),
+            "news_index": NewsIndexPage.objects.descendant_of(self).live().first(),
+        }
 
 
 class ContentPage(SitePage):
@@ -268,6 +273,7 @@ class NewsPage(SitePage):
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
     main_image_field = "image"
+    kept_with = ("social_image", "image")
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),

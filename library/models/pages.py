@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +13,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.caching import SITE, cached
 from home.groups import group_names
 from home.models.pages import COMMENTS_PANEL, SitePage, comments_switch, unrestricted
 from library.models.documents import MEMBERS_GROUPS, LibraryDocument, library_collection
@@ -107,23 +107,6 @@ class LibraryIndexPage(SitePage):
         verbose_name = _("knowledge database")
         verbose_name_plural = _("knowledge databases")
 
-    def route(self, request, path_components):
-        # The children are materials: fetch one with its type and organisation in a single
-        # query, instead of Wagtail's generic page, then its specific page, then each of both.
-        if not path_components:
-            return super().route(request, path_components)
-        slug, *remaining = path_components
-        material = (
-            MaterialPage.objects.child_of(self)
-            .select_related("material_type", "organisation")
-            .filter(slug=slug)
-            .first()
-        )
-        if material is None:
-            raise Http404
-        material._cached_parent_obj = self  # treebeard's cache of get_parent()
-        return material.route(request, remaining)
-
     def get_context(self, request, *args, **kwargs):
         from library.browse import MaterialBrowser  # browse.py builds on these models
 
@@ -135,6 +118,8 @@ class LibraryIndexPage(SitePage):
 class MaterialPage(SitePage):
     """A material of the knowledge database: a guide, a template, a study … with its files,
     links and metadata. Its summary is the page's lead (`intro`)."""
+
+    kept_with = ("social_image", "material_type", "organisation")
 
     material_type = models.ForeignKey(
         MaterialType,
@@ -264,20 +249,34 @@ class MaterialPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        visible = MaterialPage.objects.visible().for_listing()
+        if getattr(request, "is_preview", False):  # the editor's unsaved topics, links …
+            context.update(self.shown_parts())
+        else:
+            context.update(cached(SITE, f"material-parts:{self.pk}", self.shown_parts))
         context["library"] = self.get_parent()
-        context["files"] = self.documents.select_related("document")
-        context["related"] = visible.filter(
-            pk__in=self.related_materials.values("material_id")
-        ).order_by("title")
+        context["may_download"] = self.may_download(request.user)
+        return context
+
+    def shown_parts(self):
+        """What the page shows besides its own fields, the same for every reader: kept in
+        the cache SITE (config/caches.py: the material's parts, related pages,
+        organisations and taxonomies make it stale)."""
+        visible = MaterialPage.objects.visible().for_listing()
+        related = visible.filter(pk__in=self.related_materials.values("material_id"))
+        from_organisation = []
         if self.organisation_id:
-            context["from_organisation"] = (
+            from_organisation = (
                 visible.filter(organisation_id=self.organisation_id)
                 .exclude(pk=self.pk)
                 .order_by("-year", "title")[:5]
             )
-        context["may_download"] = self.may_download(request.user)
-        return context
+        return {
+            "files": list(self.documents.select_related("document")),
+            "links": list(self.links.all()),
+            "topics": list(self.topics.all()),
+            "related": list(related.order_by("title")),
+            "from_organisation": list(from_organisation),
+        }
 
     def clean(self):
         super().clean()

@@ -45,7 +45,7 @@ def test_healthz_answers_503_while_the_database_is_down(database_outage):
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "home.cache_backends.RedisCache",
             "LOCATION": DEAD_REDIS_URL,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
@@ -62,7 +62,7 @@ def test_healthz_reports_redis_down_but_the_node_keeps_serving():
 @override_settings(
     CACHES={
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "home.cache_backends.RedisCache",
             "LOCATION": DEAD_REDIS_URL,
         }
     }

@@ -5,10 +5,26 @@ transaction sees its own changes, and a deployment (`migrate`) or a restore
 import io
 
 import pytest
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.db import transaction
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
-from home.caching import NAMES, SITE, cached, version
+from home.cache_backends import READ_ONCE_PER_REQUEST
+from home.caching import (
+    MISSING,
+    NAMES,
+    SITE,
+    LocalCopies,
+    cached,
+    changed,
+    key_for,
+    request_ends,
+    request_starts,
+    version,
+    versions,
+)
 from tests.helpers import commit, soup, text_of
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +85,73 @@ def test_a_deployment_or_a_restore_makes_everything_stale(home_page, command):
 
     assert all(version(name) != old for name, old in zip(NAMES, before, strict=True))
     assert cached(SITE, "probe", lambda: "neu") == "neu"
+
+
+# --- This process's copies (LocalCopies) and what a request reads once ------------------------
+
+
+def test_a_local_copy_is_the_value_for_its_key_until_it_expires():
+    copies = LocalCopies(budget=10_000)
+    copies.put("a", {"title": "Erste"}, timeout=60)
+    copies.put("b", {"title": "Zweite"}, timeout=0)  # expires at once
+
+    found = copies.get("a")
+    found["title"] = "verändert"  # each reader gets its own objects
+
+    assert copies.get("a") == {"title": "Erste"}
+    assert copies.get("b") is MISSING
+    assert copies.get("c") is MISSING
+
+
+def test_local_copies_stay_within_their_budget_dropping_the_least_used_first():
+    copies = LocalCopies(budget=2_000)
+    for name in "abcdefghijkl":
+        copies.put(name, "x" * 200, timeout=60)
+        copies.get("a")  # used again and again
+
+    assert copies.size <= 2_000
+    assert copies.get("a") == "x" * 200
+    assert copies.get("b") is MISSING
+    assert copies.get("l") == "x" * 200
+
+
+def test_a_value_kept_by_another_process_is_found_under_the_current_versions(home_page):
+    commit()
+    first = cached(SITE, "answer", lambda: "gebaut")
+    read, full_key = key_for(SITE, "answer")
+    cache.set(full_key, "von einem anderen Prozess")  # as another process stores it
+
+    assert first == "gebaut"
+    assert read == versions(SITE)
+    # This process copied what it built; a new key is read from the cache.
+    assert cached(SITE, "answer", lambda: "neu gebaut") == "gebaut"
+    changed(SITE)
+    assert cached(SITE, "answer", lambda: "nach der Änderung") == "nach der Änderung"
+
+
+def test_the_keys_read_once_per_request_are_wagtails():
+    assert ("wagtail_site_root_paths", 2) in READ_ONCE_PER_REQUEST
+    assert (SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION) in READ_ONCE_PER_REQUEST
+
+
+def test_wagtails_site_root_paths_are_read_once_per_request_and_afresh_in_the_next():
+    backend = caches["default"]
+    key, key_version = SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+    cache.set(key, ["vorher"], version=key_version)
+    request_starts()
+    try:
+        assert cache.get(key, version=key_version) == ["vorher"]
+        # Another process stores new paths: this request keeps what it read …
+        LocMemCache.set(backend, key, ["nachher"], version=key_version)
+        assert cache.get(key, version=key_version) == ["vorher"]
+        # … unless this process deletes them (Wagtail does when a site changes).
+        cache.delete(key, version=key_version)
+        assert cache.get(key, version=key_version) is None
+        LocMemCache.set(backend, key, ["nachher"], version=key_version)
+    finally:
+        request_ends()
+    request_starts()
+    try:
+        assert cache.get(key, version=key_version) == ["nachher"]
+    finally:
+        request_ends()

@@ -2,14 +2,19 @@
 cache, and no change an editor makes is ever hidden behind it, once it is committed
 (`commit()`: a test's own transaction never commits)."""
 
+import uuid
+
 import pytest
+import redis
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from redis.connection import AbstractConnection
 from wagtail.models import PageViewRestriction
 
+from config.settings import base as base_settings
 from tests.factories import (
     AgendaSessionFactory,
     CongressPageFactory,
@@ -26,8 +31,9 @@ from tests.home.test_query_budget import queries_for
 
 pytestmark = pytest.mark.django_db
 
-# Issue #10: every page a visitor opens, at most this many queries.
-ANONYMOUS_BUDGET = 12
+# Issues #10 and #28: every page a visitor opens, at most this many queries.
+ANONYMOUS_BUDGET = 10
+REDIS_TEST_URL = "redis://127.0.0.1:6379/13"
 
 
 def main_menu(response):
@@ -44,7 +50,8 @@ def publish(page, **fields):
     page.save_revision().publish()
 
 
-def test_every_kind_of_page_a_visitor_opens_costs_at_most_12_queries(client, home_page, mentors):
+@pytest.fixture
+def every_kind_of_page(home_page, mentors):
     news_index = NewsIndexPageFactory(parent=home_page, show_in_menus=True)
     news = NewsPageFactory(parent=news_index)
     library = LibraryIndexPageFactory(parent=home_page, show_in_menus=True)
@@ -57,10 +64,56 @@ def test_every_kind_of_page_a_visitor_opens_costs_at_most_12_queries(client, hom
     pages = [home_page, mentors.get_parent(), mentors, news_index, news, library, material]
     pages += [events, event, congress]
     commit()
+    return [page.url for page in pages] + [f"{library.url}?q=Patenschaft", "/suche/?q=Patenschaft"]
 
-    costs = {page.url: queries_for(client, page.url) for page in pages}
+
+def test_every_kind_of_page_a_visitor_opens_costs_at_most_10_queries(client, every_kind_of_page):
+    costs = {url: queries_for(client, url) for url in every_kind_of_page}
 
     assert max(costs.values()) <= ANONYMOUS_BUDGET, costs
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The production cache: Redis (a database of its own, keys under a prefix of their
+    own), renditions in each process's memory."""
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "home.cache_backends.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": prefix,
+        },
+        "renditions": base_settings.CACHES["renditions"],
+    }
+    yield
+    server = redis.Redis.from_url(REDIS_TEST_URL)
+    for key in server.scan_iter(f"{prefix}:*"):
+        server.delete(key)
+
+
+def test_every_kind_of_page_a_visitor_opens_asks_redis_at_most_5_times(
+    client, every_kind_of_page, redis_cache, monkeypatch
+):
+    """What every render reads (versions, Wagtail's site root paths, menus, parts) is read
+    once per request or copied into the process (issue #28). Counted is every command or
+    pipeline sent to the server."""
+    sent = []
+    send = AbstractConnection.send_packed_command
+
+    def counted(connection, command, check_health=True):
+        sent.append(command)
+        return send(connection, command, check_health)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    round_trips = {}
+    for url in every_kind_of_page:
+        assert client.get(url).status_code == 200
+        sent.clear()
+        assert client.get(url).status_code == 200
+        round_trips[url] = len(sent)
+
+    assert max(round_trips.values()) <= 5, round_trips
 
 
 def test_a_page_published_with_a_new_title_shows_it_in_the_menus_at_once(client, mentors):
