@@ -49,16 +49,18 @@ say "Pages (in-process, second request)"
 say "wrk: ${ROUNDS:-3} rounds, ${DURATION:-5} s per page and site, sites in turn"
 "$PY" benchmarks/peer.py measure "$STACK_DIR" "http://127.0.0.1:$RENDER_PORT" "$PEER_URL" "${before_url[@]}"
 
-# Resident memory of each gunicorn worker (the master's children), in MiB.
-workers_rss() {
+# Memory of each gunicorn worker (the master's children), in MiB: resident (RSS) and its
+# proportional share (PSS: pages shared with the master or other workers count in part).
+workers_memory() {
   local child
   for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
-    awk '/^VmRSS/ {printf "%.0f ", $2 / 1024}' "/proc/$child/status"
+    awk '/^Rss:/ {rss = $2} /^Pss:/ {pss = $2} END {printf "%.0f/%.0f ", rss / 1024, pss / 1024}' \
+      "/proc/$child/smaps_rollup"
   done
 }
-say "Memory per worker (RSS, MiB)"
-echo "  app:  $(workers_rss "$app_master")"
-[ -n "${PEER_PID:-}" ] && echo "  peer: $(workers_rss "$PEER_PID")"
+say "Memory per worker (RSS/PSS, MiB)"
+echo "  app:  $(workers_memory "$app_master")"
+[ -n "${PEER_PID:-}" ] && echo "  peer: $(workers_memory "$PEER_PID")"
 
 say "SQL queries and Redis round trips per render (in-process)"
 "$PY" benchmarks/render.py --renders 10 2>/dev/null

@@ -1,7 +1,7 @@
 """What one uncached render of each anonymous page type costs, in-process: SQL queries, Redis
 round trips and CPU time, with the production settings and data of pages.sh.
 
-    benchmarks/render.py [--renders 30] [--profile KEY] [--member]
+    benchmarks/render.py [--renders 30] [--profile KEY] [--member] [--cold]
 
 Runs after `benchmarks/pages.sh` has built its data (the database bbe_pages_benchmark) and
 uses the same environment as its stack (benchmarks/stack.sh: production settings, Redis
@@ -10,7 +10,9 @@ database 7), with PAGE_CACHE=false. Each page is requested twice to warm up, the
 command or pipeline sent to the server) and the median CPU time of this process, which
 other load on the machine distorts less than the wall-clock time. `--profile KEY` prints
 cProfile's 30 costliest functions (cumulative) for that page; `--member` renders the pages
-as an approved member. Targets (issue #28): Redis round trips ≤ 5 and SQL queries ≤ 10 per
+as an approved member; `--cold` gives the caches new versions before each render, as a
+publication does, so that nothing the site keeps is found (the first visitor's render after
+an editor's change). Targets (issue #28): Redis round trips ≤ 5 and SQL queries ≤ 10 per
 anonymous render.
 """
 
@@ -80,6 +82,7 @@ def main():
     parser.add_argument("--renders", type=int, default=30)
     parser.add_argument("--profile", metavar="KEY")
     parser.add_argument("--member", action="store_true")
+    parser.add_argument("--cold", action="store_true", help="new cache versions each render")
     args = parser.parse_args()
     for name, value in ENVIRONMENT.items():
         os.environ.setdefault(name, value)
@@ -93,6 +96,11 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     from benchmarks.pages_report import HOST, PAGE_TYPES, page_paths
+    from home.caching import new_versions
+
+    def prepare():
+        if args.cold:
+            new_versions()
 
     trips = RoundTrips()
     trips.install()
@@ -100,12 +108,14 @@ def main():
     if args.member:
         member_client(client)
     paths = page_paths()
-    print(f"load {os.getloadavg()[0]:.1f}, {args.renders} renders per page")
+    kind = "cold (new cache versions)" if args.cold else "warm caches"
+    print(f"load {os.getloadavg()[0]:.1f}, {args.renders} renders per page, {kind}")
     print(f"{'page':<22} {'SQL':>4} {'Redis':>5} {'CPU ms':>7}  path")
     for key, label, _baseline in PAGE_TYPES:
         path = paths[key]
         for _ in range(2):
             client.get(path)
+        prepare()
         with CaptureQueriesContext(connection) as captured:
             before = trips.count
             response = client.get(path)
@@ -115,6 +125,7 @@ def main():
         profiler = cProfile.Profile() if key == args.profile else None
         cpu = []
         for _ in range(args.renders):
+            prepare()
             started = time.process_time()
             if profiler:
                 profiler.enable()

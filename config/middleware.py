@@ -2,10 +2,9 @@ import hashlib
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
-from home.caching import SITE, key_for, store
+from home.caching import MISSING, SITE, key_for, lookup, store
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -71,8 +70,8 @@ class PageCacheMiddleware:
         found = key_for(SITE, f"page:{request.get_host()}:{digest}")
         if found is None:  # this thread's open transaction changed what pages show
             return self.get_response(request)
-        response = cache.get(found[1])
-        if response is not None:
+        response = lookup(found[1], local=False)
+        if response is not MISSING:
             response["X-Page-Cache"] = "HIT"
             return response
         response = self.get_response(request)

@@ -181,8 +181,8 @@ class LocalCopies:
     """This process's copies of values kept under versioned keys. A key's value never
     changes (a change sets new versions, so new keys), so a copy is right as long as the
     value lives: it is kept at most LOCAL_SECONDS, and at most `budget` bytes in all, the
-    least recently used dropped first. Copies are kept pickled: every reader gets its own
-    objects, as from the cache."""
+    least recently used dropped first. Copies are kept pickled, as the cache has them: every
+    reader gets its own objects."""
 
     def __init__(self, budget):
         self.budget, self.size = budget, 0
@@ -190,18 +190,18 @@ class LocalCopies:
         self.lock = threading.Lock()
 
     def get(self, key):
+        """The pickled value kept under `key`, or None."""
         with self.lock:
             entry = self.entries.get(key)
             if entry is None:
-                return MISSING
+                return None
             if entry[0] < time.monotonic():
                 self._drop(key)
-                return MISSING
+                return None
             self.entries.move_to_end(key)
-        return pickle.loads(entry[1])  # noqa: S301 -- pickled by put() in this process
+        return entry[1]
 
-    def put(self, key, value, timeout):
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    def put(self, key, data, timeout):
         if len(data) > self.budget // 8:
             return
         with self.lock:
@@ -219,26 +219,30 @@ class LocalCopies:
 local_copies = LocalCopies(LOCAL_BYTES)
 
 
-def lookup(full_key, timeout=TIMEOUT):
+def lookup(full_key, timeout=TIMEOUT, local=True):
     """The value kept under a key of `key_for()`, or MISSING: this process's copy, else the
-    cache's, which is then copied."""
-    value = local_copies.get(full_key)
-    if value is MISSING:
-        value = cache.get(full_key, MISSING)
-        if value is not MISSING:
-            local_copies.put(full_key, value, timeout)
-    return value
+    cache's, which is then copied unless not `local`."""
+    data = local_copies.get(full_key)
+    if data is None:
+        data = cache.get(full_key)
+        if not isinstance(data, bytes):  # missing, or the cache is unreachable
+            return MISSING
+        if local:
+            local_copies.put(full_key, data, timeout)
+    return pickle.loads(data)  # noqa: S301 -- pickled by store(), as django-redis does
 
 
 def store(names, read, full_key, value, timeout=TIMEOUT, local=True):
     """Keeps `value` under `full_key` (in the cache, and a copy in this process unless not
-    `local`) unless the versions moved since they were `read`."""
+    `local`) unless the versions moved since they were `read`. Pickled once here for both:
+    the cache keeps the bytes as they are."""
     names = as_names(names)
     current = read_versions(names)
     if tuple(current[name] for name in names) == read:
-        cache.set(full_key, value, timeout)
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        cache.set(full_key, data, timeout)
         if local:
-            local_copies.put(full_key, value, timeout)
+            local_copies.put(full_key, data, timeout)
 
 
 def cached(names, key, build, timeout=TIMEOUT):

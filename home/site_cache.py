@@ -12,6 +12,7 @@ wait for it.
 import re
 
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
 
 from home.caching import MISSING, SITE, cached, key_for, lookup, store
 
@@ -23,15 +24,33 @@ def site_for_request(request):
     `Site.find_for_request` keeps its answer on the request as `_wagtail_site`)."""
     if not hasattr(request, "_wagtail_site"):
         hostname = request._get_raw_host().rsplit(":", 1)[0].lower()
-
-        def build():
-            site = Site.find_for_request(request)
-            if site is not None:
-                with_related(site.root_page.specific)  # the start page is kept with it
-            return site
-
-        request._wagtail_site = cached(SITE, f"site:{hostname}:{request.get_port()}", build)
+        request._wagtail_site = site_for(hostname, request.get_port())
     return request._wagtail_site
+
+
+# The addresses (hostname, port) this process served lately, at most MAX_SERVED: their
+# sites are built again after a change (rebuild_shared_values).
+_served = {}
+MAX_SERVED = 16
+
+
+def site_for(hostname, port):
+    """The site Wagtail finds for the address, with its start page as its own type and what
+    that shows, or None."""
+    if (hostname, port) not in _served:
+        if len(_served) >= MAX_SERVED:
+            _served.clear()
+        _served[hostname, port] = True
+
+    def build():
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+        with_related(site.root_page.specific)
+        return site
+
+    return cached(SITE, f"site:{hostname}:{port}", build)
 
 
 class SiteMiddleware:
@@ -83,14 +102,19 @@ def restricted_paths():
 
 def rebuild_shared_values():
     """What every page of every site reads, built again after a change: the view
-    restrictions, each site's settings and main menu."""
+    restrictions, the sites of the addresses served lately, each site's settings and main
+    menu, and the sections below its start page as routing finds them."""
     from home.models import SiteSettings
     from home.navigation import main_menu_pages
 
     restricted_paths()
+    for hostname, port in list(_served):
+        site_for(hostname, port)
     for site in Site.objects.select_related("root_page"):
         SiteSettings.for_site(site)
         main_menu_pages(site)
+        for slug in site.root_page.get_children().live().values_list("slug", flat=True):
+            child_page(site.root_page, slug)
 
 
 def view_restrictions(page):

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
@@ -19,13 +19,14 @@ from elasticsearch import ApiError
 
 from home.caching import SEARCH, SITE, cached
 from home.groups import audience
+from home.lookups import Ids
 from home.pagination import page_of
-from library.facets import FACETS, catalogue_of, count, listed
+from library.facets import FACETS, NEWEST_FIRST, catalogue_of, count, listed
 from library.models import LibraryDocument, MaterialDocument, MaterialPage
 
 MAX_QUERY_LENGTH = 200
 SORTS = {
-    "newest": (_("Newest first"), ["-year", "-first_published_at", "-pk"]),
+    "newest": (_("Newest first"), list(NEWEST_FIRST)),
     "title": (_("Title A–Z"), ["title", "pk"]),
     "downloads": (_("Most downloaded"), ["-downloads", "title", "pk"]),
 }
@@ -72,6 +73,21 @@ def search_ids(queryset, words):
     return [item.pk for item in results]
 
 
+class InOrder:
+    """The materials `pks` in this order, for the paginator: a page reads only its own."""
+
+    def __init__(self, pks):
+        self.pks = pks
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, index):
+        pks = self.pks[index]
+        found = MaterialPage.objects.filter(pk__in=pks).for_listing().in_bulk()
+        return [found[pk] for pk in pks if pk in found]
+
+
 class MaterialBrowser:
     """The library's list for one request: the materials below `library`. What a free text
     finds is kept in the cache per query and audience (visitors, or people with the same
@@ -110,9 +126,11 @@ class MaterialBrowser:
             return []
         documents = search_ids(LibraryDocument.objects.viewable_by(self.request.user), words)
         in_files = MaterialDocument.objects.filter(document__in=documents).order_by()
-        found = set(in_files.values_list("page", flat=True))
-        found.update(search_ids(MaterialPage.objects.all(), words))
-        return sorted(found)
+        in_files = in_files.values_list("page", flat=True)
+        pages = search_ids(MaterialPage.objects.all(), words)
+        if isinstance(pages, QuerySet):  # one query: the database drops the doubles
+            return sorted(in_files.union(pages))
+        return sorted({*in_files, *pages})
 
     # --- Facets -------------------------------------------------------------------------
 
@@ -124,7 +142,7 @@ class MaterialBrowser:
     def counted(self):
         """Each facet's {value: count} and the ids of the materials under every filter."""
         found = self.found() if self.query else None
-        return count(self.catalogue.filed, self.selected, found)
+        return count(self.catalogue, self.selected, found)
 
     @cached_property
     def facets(self):
@@ -173,7 +191,9 @@ class MaterialBrowser:
 
     def results(self):
         _counts, matching = self.counted
-        materials = MaterialPage.objects.filter(pk__among=matching).for_listing()
+        if self.sort == "newest":  # the catalogue knows the order: a page reads its own
+            return InOrder(self.catalogue.newest_first(matching))
+        materials = MaterialPage.objects.filter(pk__among=Ids(matching)).for_listing()
         if self.sort == "downloads":
             downloads = (
                 MaterialDocument.objects.filter(page=OuterRef("pk"))

@@ -13,7 +13,7 @@ under the other facets' filters, as shops and catalogues count.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from django.utils.translation import gettext_lazy as _
@@ -40,12 +40,16 @@ class FacetKind:
         return (item.sort_order, item.name)
 
 
+# Choices of filters whose counts of all materials a catalogue keeps (Catalogue.counted).
+MAX_TALLIES = 256
 FACETS = [
     FacetKind("topic", _("Topic"), None, Topic),
     FacetKind("type", _("Material type"), "material_type_id", MaterialType),
     FacetKind("year", _("Year"), "year"),
     FacetKind("organisation", _("Organisation"), "organisation_id", Organisation),
 ]
+NO_FILTERS = {kind.name: [] for kind in FACETS}
+NEWEST_FIRST = ("-year", "-first_published_at", "-pk")
 
 
 class Values(dict):
@@ -65,6 +69,25 @@ class Catalogue:
     filed: dict
     # {facet name: {value: (order, label)}} of every value of the taxonomies
     labels: dict
+    # {pk: position} in the order NEWEST_FIRST, which `filed` keeps too
+    positions: dict = field(default_factory=dict, compare=False, repr=False)
+    # The counts of all materials per choice of filters (counted()): without filters from
+    # the build on, kept in the cache with the catalogue; others as this process counts them.
+    tallies: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def newest_first(self, pks):
+        """The materials `pks` (of this catalogue), newest first."""
+        return sorted(pks, key=self.positions.__getitem__)
+
+    def counted(self, selected):
+        """tally() of all materials under the filters `selected`, kept for this catalogue
+        (a new version is a new catalogue). Callers must not change what it returns."""
+        key = tuple(tuple(sorted(set(selected[kind.name]))) for kind in FACETS)
+        if key not in self.tallies:
+            if len(self.tallies) >= MAX_TALLIES:
+                self.tallies.clear()
+            self.tallies[key] = tally(self.filed.items(), selected)
+        return self.tallies[key]
 
 
 # This process's copy of the newest catalogue of each library, with its version: the
@@ -98,7 +121,8 @@ def build(library):
         kind: Values({item.pk: (item.slug,) for item in items})
         for kind, items in taxonomies.items()
     }
-    materials = MaterialPage.objects.descendant_of(library).visible().order_by()
+    # Newest first, the list's usual order: the catalogue keeps it (Catalogue.newest_first).
+    materials = MaterialPage.objects.descendant_of(library).visible().order_by(*NEWEST_FIRST)
     columns = [kind.column for kind in FACETS[1:]]
     kinds = [values.get(kind, Values()) for kind in FACETS[1:]]
     filed = {pk: row for pk, *row in materials.values_list("pk", *columns)}
@@ -117,18 +141,38 @@ def build(library):
         kind.name: {item.slug: (kind.order(item), item.name) for item in items}
         for kind, items in taxonomies.items()
     }
-    return Catalogue(filed, labels)
+    catalogue = Catalogue(filed, labels, {pk: number for number, pk in enumerate(filed)})
+    catalogue.counted(NO_FILTERS)  # kept with it: the list without filters, a free text
+    return catalogue
 
 
-def count(filed, selected, among=None):
-    """For the materials of `filed` (or only those `among` these ids), each facet's
+def count(catalogue, selected, among=None):
+    """For the materials of the catalogue (or only those `among` these ids), each facet's
     Counter of values under the other facets' chosen values, and the ids of the materials
     under all of them."""
+    filed = catalogue.filed
+    if among is None:
+        return catalogue.counted(selected)
+    among = set(among)
+    if 2 * len(among) <= len(filed):
+        # Found by the search; those no longer visible are left out.
+        return tally([(pk, filed[pk]) for pk in among if pk in filed], selected)
+    # Most are found (a common word): counting those not found and taking them from the
+    # counts of all, which this process keeps, is quicker and comes to the same.
+    counts, passing = catalogue.counted(selected)
+    rest = [(pk, values) for pk, values in filed.items() if pk not in among]
+    rest_counts, rest_passing = tally(rest, selected)
+    left_out = set(rest_passing)
+    return (
+        [total - others for total, others in zip(counts, rest_counts, strict=True)],
+        [pk for pk in passing if pk not in left_out],
+    )
+
+
+def tally(materials, selected):
+    """count() for the (pk, values) of `materials`."""
     chosen = [(number, set(selected[kind.name])) for number, kind in enumerate(FACETS)]
     active = [(number, wanted) for number, wanted in chosen if wanted]
-    materials = filed.items()
-    if among is not None:  # found by the search; those no longer visible are left out
-        materials = [(pk, filed[pk]) for pk in among if pk in filed]
     passing, failing_one = [], [[] for _kind in FACETS]
     for pk, values in materials:
         failed = [number for number, wanted in active if wanted.isdisjoint(values[number])]

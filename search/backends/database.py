@@ -69,8 +69,9 @@ def is_disjunction(query):
 
 
 class FoundInIndex(Func):
-    """`pk IN (SELECT search_found_ids(content types, tsquery))`: the rows whose index entry
-    matches `query`, found by the text indexes alone (search/migrations/0004_…)."""
+    """`pk IN (SELECT * FROM search_found_ids(content types, tsquery))`: the rows whose index
+    entry matches `query`, found by the text index of their kind alone (search/migrations/
+    0004_… and 0005_…; in FROM, the function's query is planned with the calling one)."""
 
     output_field = BooleanField()
     conditional = True
@@ -83,7 +84,8 @@ class FoundInIndex(Func):
         (pk, pk_params), (query, query_params) = (
             compiler.compile(expression) for expression in self.get_source_expressions()
         )
-        sql = f"{pk} IN (SELECT search_found_ids(%s::integer[], {query}))"
+        # `pk` and `query` are compiled expressions; their values travel as parameters.
+        sql = f"{pk} IN (SELECT * FROM search_found_ids(%s::integer[], {query}))"  # noqa: S608
         return sql, (*pk_params, self.content_types, *query_params)
 
 

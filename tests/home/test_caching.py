@@ -3,6 +3,7 @@ transaction sees its own changes, and a deployment (`migrate`) or a restore
 (`new_cache_versions`) makes everything kept before stale."""
 
 import io
+import pickle
 
 import pytest
 from django.core.cache import cache, caches
@@ -13,7 +14,6 @@ from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACH
 
 from home.cache_backends import READ_ONCE_PER_REQUEST
 from home.caching import (
-    MISSING,
     NAMES,
     SITE,
     LocalCopies,
@@ -92,34 +92,41 @@ def test_a_deployment_or_a_restore_makes_everything_stale(home_page, command):
 
 def test_a_local_copy_is_the_value_for_its_key_until_it_expires():
     copies = LocalCopies(budget=10_000)
-    copies.put("a", {"title": "Erste"}, timeout=60)
-    copies.put("b", {"title": "Zweite"}, timeout=0)  # expires at once
+    copies.put("a", b"erste", timeout=60)
+    copies.put("b", b"zweite", timeout=0)  # expires at once
 
-    found = copies.get("a")
-    found["title"] = "verändert"  # each reader gets its own objects
+    assert copies.get("a") == b"erste"
+    assert copies.get("b") is None
+    assert copies.get("c") is None
 
-    assert copies.get("a") == {"title": "Erste"}
-    assert copies.get("b") is MISSING
-    assert copies.get("c") is MISSING
+
+def test_every_reader_of_a_kept_value_gets_its_own_objects(home_page):
+    commit()
+    cached(SITE, "menu", lambda: {"title": "Erste"})
+
+    found = cached(SITE, "menu", lambda: {"title": "nicht gebraucht"})
+    found["title"] = "verändert"
+
+    assert cached(SITE, "menu", lambda: {"title": "nicht gebraucht"}) == {"title": "Erste"}
 
 
 def test_local_copies_stay_within_their_budget_dropping_the_least_used_first():
     copies = LocalCopies(budget=2_000)
     for name in "abcdefghijkl":
-        copies.put(name, "x" * 200, timeout=60)
+        copies.put(name, b"x" * 200, timeout=60)
         copies.get("a")  # used again and again
 
     assert copies.size <= 2_000
-    assert copies.get("a") == "x" * 200
-    assert copies.get("b") is MISSING
-    assert copies.get("l") == "x" * 200
+    assert copies.get("a") == b"x" * 200
+    assert copies.get("b") is None
+    assert copies.get("l") == b"x" * 200
 
 
 def test_a_value_kept_by_another_process_is_found_under_the_current_versions(home_page):
     commit()
     first = cached(SITE, "answer", lambda: "gebaut")
     read, full_key = key_for(SITE, "answer")
-    cache.set(full_key, "von einem anderen Prozess")  # as another process stores it
+    cache.set(full_key, pickle.dumps("von einem anderen Prozess"))  # as another process would
 
     assert first == "gebaut"
     assert read == versions(SITE)

@@ -132,7 +132,7 @@ def test_a_page_published_with_a_new_title_shows_it_in_the_menus_at_once(client,
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_after_an_editor_saves_something_the_next_visitor_finds_menu_and_settings_built(
+def test_after_an_editor_saves_something_the_next_visitor_finds_site_menu_and_settings_built(
     client, mentors
 ):
     """What every page reads is built again right after the editor's request (its response
@@ -153,6 +153,7 @@ def test_after_an_editor_saves_something_the_next_visitor_finds_menu_and_setting
     read = " ".join(query["sql"] for query in queries)
     assert "home_sitesettings" not in read
     assert '"wagtailcore_pageviewrestriction"."id"' not in read  # the restricted paths
+    assert '"wagtailcore_site"' not in read  # the site with its start page
 
 
 def test_a_page_restricted_after_it_was_served_asks_visitors_to_log_in_at_once(

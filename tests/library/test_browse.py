@@ -457,6 +457,24 @@ def test_free_text_narrows_the_facet_counts(client, library, catalogue):
     assert facet_counts(page, "type") == {"Vorlage": 1}
 
 
+def test_a_word_most_materials_hold_is_counted_as_exactly_as_a_rare_one(client, library):
+    recht, wohnen = TopicFactory(name="Recht und Aufenthalt"), TopicFactory(name="Wohnen")
+    leitfaden, vorlage = MaterialTypeFactory(name="Leitfaden"), MaterialTypeFactory(name="Vorlage")
+    for title, topics, material_type in [
+        ("Patenschaft im Aufenthaltsrecht", [recht], leitfaden),
+        ("Patenschaft und Wohnungssuche", [wohnen], leitfaden),
+        ("Patenschaft gestalten", [recht, wohnen], vorlage),
+        ("Begleitung im Alltag", [wohnen], vorlage),  # the one not found
+    ]:
+        MaterialPageFactory(parent=library, title=title, topics=topics, material_type=material_type)
+
+    page = browse(client, library, q="Patenschaft", topic="wohnen")
+
+    assert sorted(titles(page)) == ["Patenschaft gestalten", "Patenschaft und Wohnungssuche"]
+    assert facet_counts(page, "topic") == {"Recht und Aufenthalt": 2, "Wohnen": 2}
+    assert facet_counts(page, "type") == {"Leitfaden": 1, "Vorlage": 1}
+
+
 def test_the_search_term_is_shown_as_text_not_as_markup(client, library, catalogue):
     attack = '<script>alert("x")</script>'
 
