@@ -34,7 +34,10 @@ app_master=${pids[-1]}
 before_url=()
 if [ -n "${BEFORE_DIR:-}" ]; then
   venv=$PWD/.venv
-  (cd "$BEFORE_DIR" && export STATIC_ROOT=$STACK_DIR/static-before &&
+  # Its own Redis database: another commit may keep other values under the same keys.
+  before_redis=redis://127.0.0.1:6379/8
+  "$PY" -c "import redis; redis.Redis.from_url('$before_redis').flushdb()"
+  (cd "$BEFORE_DIR" && export STATIC_ROOT=$STACK_DIR/static-before REDIS_URL=$before_redis &&
     "$venv/bin/python" manage.py collectstatic --no-input -v 0 &&
     GUNICORN_BIND=127.0.0.1:$BEFORE_PORT exec "$venv/bin/gunicorn" -c config/gunicorn.py \
       >"$STACK_DIR/gunicorn-$BEFORE_PORT.log" 2>&1) &
