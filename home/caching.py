@@ -245,9 +245,10 @@ def store(names, read, full_key, value, timeout=TIMEOUT, local=True):
             local_copies.put(full_key, data, timeout)
 
 
-def cached(names, key, build, timeout=TIMEOUT):
+def cached(names, key, build, timeout=TIMEOUT, keep=None):
     """The value kept under `key` for the current versions of the caches `names`, built by
-    `build()` when missing. `None` is a value like any other."""
+    `build()` when missing. `None` is a value like any other; a built value for which
+    `keep(value)` is false is returned without being kept."""
     found = key_for(names, key)
     if found is None:
         return build()
@@ -255,7 +256,8 @@ def cached(names, key, build, timeout=TIMEOUT):
     value = lookup(full_key, timeout)
     if value is MISSING:
         value = build()
-        store(names, read, full_key, value, timeout)
+        if keep is None or keep(value):
+            store(names, read, full_key, value, timeout)
     return value
 
 

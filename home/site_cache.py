@@ -14,7 +14,7 @@ import re
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from home.caching import MISSING, SITE, cached, key_for, lookup, store
+from home.caching import SITE, cached
 
 SLUG = re.compile(r"[-\w]{1,100}")
 
@@ -30,7 +30,7 @@ def site_for_request(request):
 
 # The addresses (hostname, port) this process served lately, at most MAX_SERVED: their
 # sites are built again after a change (rebuild_shared_values).
-_served = {}
+_served = set()
 MAX_SERVED = 16
 
 
@@ -40,7 +40,7 @@ def site_for(hostname, port):
     if (hostname, port) not in _served:
         if len(_served) >= MAX_SERVED:
             _served.clear()
-        _served[hostname, port] = True
+        _served.add((hostname, port))
 
     def build():
         try:
@@ -78,13 +78,12 @@ def child_page(parent, slug):
     the one in the database. Only found pages are kept, so unknown addresses fill no cache."""
     if not SLUG.fullmatch(slug):
         return None
-    found = key_for(SITE, f"child-page:{parent.pk}:{slug}")
-    child = MISSING if found is None else lookup(found[1])
-    if child is MISSING:
-        child = with_related(Page.objects.child_of(parent).filter(slug=slug).specific().first())
-        if child is not None and found is not None:
-            store(SITE, *found, child)
-    return child
+    return cached(
+        SITE,
+        f"child-page:{parent.pk}:{slug}",
+        lambda: with_related(Page.objects.child_of(parent).filter(slug=slug).specific().first()),
+        keep=lambda child: child is not None,
+    )
 
 
 def restricted_paths():

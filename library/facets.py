@@ -14,6 +14,7 @@ under the other facets' filters, as shops and catalogues count.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
 
 from django.utils.translation import gettext_lazy as _
@@ -69,11 +70,14 @@ class Catalogue:
     filed: dict
     # {facet name: {value: (order, label)}} of every value of the taxonomies
     labels: dict
-    # {pk: position} in the order NEWEST_FIRST, which `filed` keeps too
-    positions: dict = field(default_factory=dict, compare=False, repr=False)
     # The counts of all materials per choice of filters (counted()): without filters from
     # the build on, kept in the cache with the catalogue; others as this process counts them.
     tallies: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def positions(self):
+        """{pk: position} in the order NEWEST_FIRST, which `filed` keeps."""
+        return {pk: number for number, pk in enumerate(self.filed)}
 
     def newest_first(self, pks):
         """The materials `pks` (of this catalogue), newest first."""
@@ -141,7 +145,7 @@ def build(library):
         kind.name: {item.slug: (kind.order(item), item.name) for item in items}
         for kind, items in taxonomies.items()
     }
-    catalogue = Catalogue(filed, labels, {pk: number for number, pk in enumerate(filed)})
+    catalogue = Catalogue(filed, labels)
     catalogue.counted(NO_FILTERS)  # kept with it: the list without filters, a free text
     return catalogue
 
