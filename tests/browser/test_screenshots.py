@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.browser.viewports import DESKTOP, PHONE
+from tests.browser.viewports import DESKTOP, NARROW_PHONE, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +48,21 @@ def test_start_page_has_no_horizontal_scrollbar_on_a_phone(demo_site, new_page):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
 
     assert scroll_width <= PHONE["width"], f"the page is {scroll_width} px wide"
+
+
+# Pages of the demo content with long compounds in headings, a long e-mail address in the
+# contact box and long options in the agenda's filter.
+NARROW_PAGES = ["/", "/meldungen/", "/veranstaltungen/fachkongress-2017/?format=workshop"]
+
+
+def test_news_and_the_congress_agenda_reflow_on_the_narrowest_phone(demo_site, new_page):
+    page = new_page(NARROW_PHONE)
+    for path in NARROW_PAGES:
+        page.goto(demo_site + path)
+
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+
+        assert scroll_width <= NARROW_PHONE["width"], f"{path} is {scroll_width} px wide"
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
