@@ -42,6 +42,7 @@ if [ -n "${BEFORE_DIR:-}" ]; then
     GUNICORN_BIND=127.0.0.1:$BEFORE_PORT exec "$venv/bin/gunicorn" -c config/gunicorn.py \
       >"$STACK_DIR/gunicorn-$BEFORE_PORT.log" 2>&1) &
   pids+=($!)
+  before_master=$!
   stack_wait "http://127.0.0.1:$BEFORE_PORT/healthz"
   before_url=("http://127.0.0.1:$BEFORE_PORT")
 fi
@@ -52,18 +53,24 @@ say "Pages (in-process, second request)"
 say "wrk: ${ROUNDS:-3} rounds, ${DURATION:-5} s per page and site, sites in turn"
 "$PY" benchmarks/peer.py measure "$STACK_DIR" "http://127.0.0.1:$RENDER_PORT" "$PEER_URL" "${before_url[@]}"
 
-# Memory of each gunicorn worker (the master's children), in MiB: resident (RSS) and its
-# proportional share (PSS: pages shared with the master or other workers count in part).
+# Memory of a gunicorn master and each of its workers (its children), in MiB: resident
+# (RSS) and proportional share (PSS: pages shared with the master or other workers count in
+# part; with preload_app the workers share what the master loaded).
+memory() {
+  awk '/^Rss:/ {rss = $2} /^Pss:/ {pss = $2} END {printf "%.0f/%.0f", rss / 1024, pss / 1024}' \
+    "/proc/$1/smaps_rollup"
+}
 workers_memory() {
   local child
+  printf 'master %s, workers' "$(memory "$1")"
   for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
-    awk '/^Rss:/ {rss = $2} /^Pss:/ {pss = $2} END {printf "%.0f/%.0f ", rss / 1024, pss / 1024}' \
-      "/proc/$child/smaps_rollup"
+    printf ' %s' "$(memory "$child")"
   done
 }
-say "Memory per worker (RSS/PSS, MiB)"
-echo "  app:  $(workers_memory "$app_master")"
-[ -n "${PEER_PID:-}" ] && echo "  peer: $(workers_memory "$PEER_PID")"
+say "Memory (RSS/PSS, MiB)"
+echo "  app:    $(workers_memory "$app_master")"
+[ -n "${before_master:-}" ] && echo "  before: $(workers_memory "$before_master")"
+[ -n "${PEER_PID:-}" ] && echo "  peer:   $(workers_memory "$PEER_PID")"
 
 say "SQL queries and Redis round trips per render (in-process)"
 "$PY" benchmarks/render.py --renders 10 2>/dev/null

@@ -28,6 +28,7 @@ VARNISH_PORT=6181
 VARNISH_ADMIN_PORT=6182
 SMTP_PORT=8125
 DB_NAME=bbe_prod_demo
+GUNICORN_PIDFILE=$DEMO_DIR/gunicorn.pid
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
 PY=.venv/bin/python
 PATH=$PATH:/usr/sbin:/sbin
@@ -101,12 +102,17 @@ stop() {
     kill "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
   fi
+  # After a reload the master is a process this script did not start.
+  if [ -f "$GUNICORN_PIDFILE" ]; then
+    kill "$(cat "$GUNICORN_PIDFILE")" 2>/dev/null || true
+    for _ in $(seq 60); do [ -f "$GUNICORN_PIDFILE" ] || break; sleep 0.5; done
+  fi
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
 
 say "gunicorn on $GUNICORN_BIND (log: $DEMO_DIR/gunicorn.log)"
-.venv/bin/gunicorn -c config/gunicorn.py >"$DEMO_DIR/gunicorn.log" 2>&1 &
+.venv/bin/gunicorn -c config/gunicorn.py --pid "$GUNICORN_PIDFILE" >"$DEMO_DIR/gunicorn.log" 2>&1 &
 pids+=($!)
 
 say "Task worker (log: $DEMO_DIR/worker.log), mail sink on 127.0.0.1:$SMTP_PORT ($DEMO_DIR/mail.log)"
@@ -171,7 +177,8 @@ pids+=($!)
 say "Smoke test"
 SMOKE_PASSWORD=$("$PY" -c "import secrets; print(secrets.token_urlsafe(12))")
 export SMOKE_PASSWORD
-"$PY" deploy/smoke.py "$BASE_URL" --cafile "$DEMO_DIR/cert.pem" --wait 60
+"$PY" deploy/smoke.py "$BASE_URL" --cafile "$DEMO_DIR/cert.pem" --wait 60 \
+  --reload-pidfile "$GUNICORN_PIDFILE"
 
 if $SERVE; then
   say "Serving $BASE_URL (self-signed: $DEMO_DIR/cert.pem). Ctrl-C stops it."

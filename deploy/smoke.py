@@ -1,24 +1,29 @@
 """Smoke test of the production stack through nginx and Varnish (standard library only).
 
     python deploy/smoke.py https://127.0.0.1:8143 --cafile cert.pem [--wait 60]
+        [--reload-pidfile gunicorn.pid]
 
 Run it from the project directory with the app's environment (DJANGO_SETTINGS_MODULE and the
 variables of .env.example): it asks `manage.py shell` for the addresses to try, sets the
 password of the demo member mitglied@example.org (SMOKE_PASSWORD, or a random one), and
-publishes a news page. Meant for the
+publishes a news page. With --reload-pidfile it last reloads gunicorn as `systemctl
+reload` does, under traffic. Meant for the
 demo content (`make prod-demo`), not for a live site. Exits 1 if a check fails.
 """
 
 import argparse
+import contextlib
 import gzip
 import http.cookiejar
 import json
 import os
 import re
 import secrets
+import signal
 import ssl
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -286,6 +291,51 @@ def check_mail(report, seconds=20):
     )
 
 
+def running(pid):
+    """Whether the process runs (a zombie that its parent has not collected yet does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def check_reload(report, base, context, pidfile, seconds=60):
+    """USR2 to the master, as `systemctl reload bbe-gunicorn` sends it: a new master loads the
+    code and takes over on the same socket; no request made meanwhile fails."""
+    old = int(Path(pidfile).read_text())
+    answers, stop = [], threading.Event()
+
+    def traffic():
+        client = Client(base, context)
+        while not stop.is_set():
+            try:
+                answers.append(client.request("/suche/?q=Patenschaft")[0])
+            except OSError as error:
+                answers.append(repr(error))
+
+    threads = [threading.Thread(target=traffic) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1)
+    os.kill(old, signal.SIGUSR2)
+    started, new = time.monotonic(), old
+    while time.monotonic() - started < seconds and (new == old or running(old)):
+        time.sleep(0.2)
+        with contextlib.suppress(FileNotFoundError, ValueError):  # being rewritten
+            new = int(Path(pidfile).read_text())
+    took = time.monotonic() - started
+    time.sleep(1)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    failed = [answer for answer in answers if answer != 200]
+    report.check(
+        new != old and running(new) and not running(old) and not failed,
+        f"reload under traffic: master {old} -> {new} in {took:.1f} s, "
+        f"{len(answers)} requests, failed: {failed[:5] or 0}",
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -293,6 +343,7 @@ def main():
     )
     parser.add_argument("--cafile", help="the certificate nginx presents (self-signed)")
     parser.add_argument("--wait", type=float, default=0, help="seconds to wait for the site")
+    parser.add_argument("--reload-pidfile", help="gunicorn's pid file: reload it under traffic")
     args = parser.parse_args()
     base = args.base.rstrip("/")
     context = ssl.create_default_context(cafile=args.cafile)
@@ -314,6 +365,8 @@ def main():
     check_publish(report, visitor, facts["news"])
     check_member(report, Client(base, context, cookies=True), facts, password)
     check_mail(report)
+    if args.reload_pidfile:
+        check_reload(report, base, context, args.reload_pidfile)
     if report.failures:
         sys.exit(f"{report.failures} check(s) failed.")
     print("All checks passed.")
