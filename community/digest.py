@@ -69,7 +69,7 @@ def send_digests(now=None):
             with claimed(items, now) as mine:
                 if mine:
                     context = {"sections": sections(mine), "count": len(mine)}
-                    send(user, "community/emails/digest", context, [n.kind for n in mine])
+                    send(user, "community/emails/digest", context, mine)
                     report.digests += 1
                     report.notifications += len(mine)
         except Exception:

@@ -10,7 +10,7 @@ asks, so a moderator cannot lock out an administrator."""
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from community.access import MEMBERS_GROUP
 from community.models import MemberStatus
+from home import mail
 from home.groups import staff_ids
 from home.models import Organisation
 
@@ -91,4 +92,5 @@ def send_approval_mail(profile):
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("community/emails/approved_subject.txt", context).strip()
         body = render_to_string("community/emails/approved.txt", context)
-    send_mail(subject, body, None, [profile.user.email])
+    event = f"approved-{profile.pk}-{profile.status_changed_at:%Y%m%d%H%M%S%f}"
+    mail.once(EmailMessage(subject, body, to=[profile.user.email]), event).send()

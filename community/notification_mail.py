@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 
 from community.access import display_name
 from community.models import Notification, NotificationKind
+from home import mail
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 
@@ -48,10 +49,13 @@ def unsubscribe_url(user, kinds):
     return absolute(reverse("community:unsubscribe", args=[unsubscribe_token(user, kinds)]))
 
 
-def send(user, template, context, kinds):
-    """Renders `template`.txt and `template`_subject.txt and sends them to `user`, with one
-    unsubscribe link per kind in `kinds` and one for all of them in the headers."""
-    kinds = [kind for kind in NotificationKind.values if kind in set(kinds)]
+def send(user, template, context, notifications):
+    """Renders `template`.txt and `template`_subject.txt and sends them to `user` about
+    `notifications`, once (home.mail.once), with one unsubscribe link per kind of them and
+    one for all of them in the headers."""
+    pks = [notification.pk for notification in notifications]
+    kinds = {notification.kind for notification in notifications}
+    kinds = [kind for kind in NotificationKind.values if kind in kinds]
     context = {
         **context,
         "name": display_name(user),
@@ -64,7 +68,7 @@ def send(user, template, context, kinds):
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
-    EmailMessage(
+    message = EmailMessage(
         subject,
         body,
         to=[user.email],
@@ -72,7 +76,8 @@ def send(user, template, context, kinds):
             "List-Unsubscribe": f"<{unsubscribe_url(user, kinds)}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
-    ).send()
+    )
+    mail.once(message, f"notifications-{user.pk}-{min(pks)}-{max(pks)}-{len(pks)}").send()
 
 
 def claim(notifications, now):
@@ -110,4 +115,4 @@ def send_one(notification):
     with claimed([notification], timezone.now()) as mine:
         if mine:
             context = {"notification": notification, "link": absolute(notification.url)}
-            send(user, "community/emails/notification", context, [notification.kind])
+            send(user, "community/emails/notification", context, mine)

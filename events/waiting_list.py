@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import CongressPage, Registration, RegistrationState
 from events.models.registrations import ACTIVE, HOLDS_PLACE, new_token
+from home import mail
 
 State = RegistrationState
 # Of a congress's places, at most this share is held by registrations not yet confirmed.
@@ -310,12 +311,14 @@ def notify(registration, kind, **extra):
     }
     if kind == "confirm":
         context["confirm_link"] = registration.full_confirmation_url
-    send_mail(
+    message = EmailMessage(
         str(SUBJECTS[kind] % {"congress": congress.title}),
         render_to_string(f"events/emails/{kind}.txt", context),
-        None,
-        [registration.email],
+        to=[registration.email],
     )
+    # Each state is reached once at most (nothing leads back to it), so kind and
+    # registration name the event.
+    mail.once(message, f"registration-{registration.pk}-{kind}").send()
 
 
 def offer_places_when_published(sender, instance, **kwargs):

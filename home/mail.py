@@ -7,6 +7,8 @@ committed one always has its message. The task worker (`manage.py db_worker`) ha
 MAIL_DELIVERY_BACKEND (SMTP in production). A refused message is tried again after 1, 2, 4,
 8 and 16 minutes; after MAX_ATTEMPTS it is marked failed, which the admin's list of outgoing
 e-mails and /healthz show. A row is claimed before it is sent, so no message goes out twice.
+A message made with `once()` names its event, and the outbox keeps one message per event.
+`resend()` puts a failed message back in line (the admin's »Send again«).
 `manage.py deliver_mails` (a timer, every five minutes) sends what is due in case a task was
 lost, and marks messages whose worker stopped while sending as failed: they may have gone
 out, so a person decides.
@@ -19,6 +21,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -32,15 +35,32 @@ DELIVERY_ERRORS = (smtplib.SMTPException, OSError)
 logger = logging.getLogger(__name__)
 
 
+def once(email, event):
+    """The EmailMessage `email`, to be sent at most once for `event`: a key that names what
+    happened, such as "registration-12-offered". Whatever sends it a second time (a retried
+    task, a double click, two workers at the same moment) stores nothing."""
+    email.event = event
+    return email
+
+
 class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
         from home.tasks import deliver_mail
 
+        stored = 0
         for email in email_messages:
             row = OutgoingMail.of(email)
-            row.save()
+            if row.event and OutgoingMail.objects.filter(event=row.event).exists():
+                logger.info("E-mail for %s not stored again: it is in the outbox.", row.event)
+                continue
+            try:
+                with transaction.atomic():
+                    row.save()
+            except IntegrityError:  # the same event stored by another process just now
+                continue
             deliver_mail.enqueue(row.pk)
-        return len(email_messages)
+            stored += 1
+        return stored
 
 
 def back_off(attempts):
@@ -107,3 +127,16 @@ def overdue_count():
     late_retry = Q(next_attempt_at__lt=late)
     never_tried = Q(next_attempt_at__isnull=True, created_at__lt=late)
     return due().filter(late_retry | never_tried).count()
+
+
+def resend(pk):
+    """A failed message waits again, with all its attempts, and its delivery is enqueued;
+    returns whether it was failed."""
+    from home.tasks import deliver_mail
+
+    waiting = OutgoingMail.objects.filter(pk=pk, status=OutgoingMail.Status.FAILED).update(
+        status=OutgoingMail.Status.PENDING, attempts=0, next_attempt_at=None
+    )
+    if waiting:
+        deliver_mail.enqueue(pk)
+    return bool(waiting)

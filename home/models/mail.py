@@ -29,11 +29,15 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # What the message is about, e.g. "registration-12-offered" (home.mail.once): a second
+    # message for the same event is not stored, so it cannot go out twice.
+    event = models.CharField(_("occasion"), max_length=200, null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at", "-pk"]
+        permissions = [("resend_outgoingmail", _("Can send a failed e-mail again"))]
 
     def __str__(self):
         return self.subject
@@ -43,6 +47,7 @@ class OutgoingMail(models.Model):
         """A new row for the EmailMessage `email` (not saved)."""
         email.connection = None  # a backend instance: not part of the message
         return cls(
+            event=getattr(email, "event", None),
             subject=str(email.subject)[:255],
             recipients=", ".join(email.recipients()),
             message=pickle.dumps(email),

@@ -13,10 +13,16 @@ from django.utils import timezone
 
 from community import moderation
 from community.models import MemberStatus
+from events import waiting_list
 from home.mail import MAX_ATTEMPTS, deliver_due
 from home.models import OutgoingMail
-from tests.events.test_registration import form_data
-from tests.factories import CongressPageFactory, EventIndexPageFactory, MemberProfileFactory
+from tests.events.test_registration import details, form_data
+from tests.factories import (
+    CongressPageFactory,
+    EventIndexPageFactory,
+    MemberProfileFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
@@ -109,3 +115,66 @@ def test_after_the_last_try_the_mail_is_failed_and_shown_to_the_team(
     listing = team.get("/admin/outgoing-mails/", {"status": "failed"})
     assert listing.status_code == 200
     assert failed.subject in listing.content.decode()
+
+
+def failed_approval_mail(time_machine):
+    profile = MemberProfileFactory(user__email="paula@example.org", status=MemberStatus.PENDING)
+    moderation.approve([profile])
+    moderation.send_approval_mail(profile)  # the commit's e-mail
+    for _attempt in range(MAX_ATTEMPTS):
+        minutes_later(time_machine, 20)
+        deliver_due()
+    return OutgoingMail.objects.get(status="failed")
+
+
+def test_moderation_sends_a_failed_mail_again_and_it_goes_out_once(server_down, time_machine):
+    failed = failed_approval_mail(time_machine)
+    moderator = Client()
+    moderator.force_login(
+        UserFactory(email="moritz@example.org", groups=["Moderation", "Mitglieder"])
+    )
+    page = moderator.get(f"/admin/outgoing-mails/inspect/{failed.pk}/")
+    assert "Diese E-Mail erneut senden" in page.content.decode()
+
+    server_down.MAIL_DELIVERY_BACKEND = LOCMEM  # the server is back
+    response = moderator.post(f"/admin/outgoing-mails/resend/{failed.pk}/", follow=True)
+    assert "wird erneut gesendet" in response.content.decode()
+    assert [message.to for message in mail.outbox] == [["paula@example.org"]]
+    failed.refresh_from_db()
+    assert failed.status == "sent"
+
+    again = moderator.post(f"/admin/outgoing-mails/resend/{failed.pk}/", follow=True)
+    assert "Nur eine fehlgeschlagene E-Mail" in again.content.decode()
+    assert "Diese E-Mail erneut senden" not in again.content.decode()
+    assert len(mail.outbox) == 1
+
+
+def test_only_moderation_and_superusers_send_a_mail_again(server_down, time_machine):
+    failed = failed_approval_mail(time_machine)
+    editor = Client()
+    editor.force_login(UserFactory(email="rita@example.org", groups=["Redaktion"]))
+
+    assert editor.get(f"/admin/outgoing-mails/inspect/{failed.pk}/").status_code in (302, 403)
+    editor.post(f"/admin/outgoing-mails/resend/{failed.pk}/")
+    failed.refresh_from_db()
+    assert failed.status == "failed"
+
+
+def test_one_event_stores_one_mail_however_often_it_is_sent(server_down, home_page):
+    """A retried task or two workers meeting: a second message for an event is dropped."""
+    profile = MemberProfileFactory(user__email="paula@example.org", status=MemberStatus.PENDING)
+    moderation.approve([profile])
+    moderation.send_approval_mail(profile)
+    moderation.send_approval_mail(profile)
+    congress = CongressPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=5)
+    registration = waiting_list.register(congress, details("Jörg Müßig", "joerg@example.org"))
+    waiting_list.notify(registration, "confirmed")
+    waiting_list.notify(registration, "confirmed")
+    waiting_list.notify(registration, "cancelled")
+
+    stored = OutgoingMail.objects.order_by("pk")
+    assert [(row.recipients, row.event) for row in stored] == [
+        ("paula@example.org", stored[0].event),
+        ("joerg@example.org", f"registration-{registration.pk}-confirmed"),
+        ("joerg@example.org", f"registration-{registration.pk}-cancelled"),
+    ]
