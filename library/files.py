@@ -50,7 +50,7 @@ HEAD_SIZE = 64 * 1024
 
 
 class TextStatus(models.TextChoices):
-    PENDING = "", _("not read yet")
+    PENDING = "", _("being read …")
     OK = "ok", _("text read")
     EMPTY = "empty", _("no text found")
     UNSUPPORTED = "unsupported", _("no text for this file type")

@@ -1,3 +1,6 @@
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
@@ -39,3 +42,19 @@ class DownloadsReportView(ReportView):
         return LibraryDocument.objects.select_related("collection").order_by(
             "-download_count", "title"
         )
+
+
+def text_status(request, pk):
+    """Whether the text of document `pk`'s file is still being read, and else its status and
+    any warning, for the editor's page of the document (static/js/admin-text-status.js)."""
+    document = get_object_or_404(LibraryDocument, pk=pk)
+    policy = policy_registry.get_by_type(LibraryDocument)
+    if not policy.user_has_permission_for_instance(request.user, "change", document):
+        raise PermissionDenied
+    return JsonResponse(
+        {
+            "pending": document.text_pending,
+            "status": str(document.get_text_status_display()),
+            "warning": str(document.text_warning),
+        }
+    )

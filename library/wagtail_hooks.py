@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -7,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from library.models import LibraryDocument, MaterialType, Topic
-from library.views import DownloadsReportView
+from library.views import DownloadsReportView, text_status
 
 
 class TopicViewSet(SnippetViewSet):
@@ -57,4 +59,11 @@ def register_downloads_report_urls():
             DownloadsReportView.as_view(results_only=True),
             name="library_downloads_results",
         ),
+        path("documents/<int:pk>/text/", text_status, name="library_text_status"),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def text_status_js():
+    """Shows when the worker has read a new file's text (templates/library/admin/)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-text-status.js"))

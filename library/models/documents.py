@@ -17,7 +17,7 @@ from wagtail.documents.models import (
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
 
-from library.files import TEXT_WARNINGS, TextStatus, read_text
+from library.files import TEXT_WARNINGS, FileText, TextStatus
 
 PUBLIC_COLLECTION = "Wissensdatenbank"
 MEMBERS_COLLECTION = "Wissensdatenbank: nur für Mitglieder"
@@ -47,8 +47,9 @@ class LibraryDocumentQuerySet(DocumentQuerySet):
 
 
 class LibraryDocument(AbstractDocument):
-    """A document with the text of its file, read when the file is uploaded or replaced
-    (see library/files.py), so that the knowledge database finds words inside files."""
+    """A document with the text of its file, read by the task worker after the file is
+    uploaded or replaced (library/tasks.py, library/files.py), so that the knowledge
+    database finds words inside files."""
 
     text = models.TextField(_("text of the file"), blank=True, editable=False)
     text_status = models.CharField(
@@ -82,9 +83,25 @@ class LibraryDocument(AbstractDocument):
         # here, so download links show the size and a new file is read again.
         if self.file and (self.file_size is None or not self.file_hash):
             self._set_document_file_metadata()
-        if self.file and self.file_hash != self.text_file_hash:
-            self.set_text(read_text(self.file, self.file_extension))
+        new_file = self.file and self.file_hash != self.text_file_hash
+        if new_file:  # its text is read by the task worker, not during the upload
+            self.set_text(FileText(TextStatus.PENDING))
         super().save(*args, **kwargs)
+        if new_file:
+            self.read_text_later()
+
+    def read_text_later(self):
+        """Enqueues the reading of the file's text (library/tasks.py) with this save; where
+        the task ran at once (the tests' backend), this object shows its result."""
+        from library.tasks import read_document_text
+
+        result = read_document_text.enqueue(self.pk, self.text_file_hash)
+        if result.is_finished:
+            self.refresh_from_db(fields=["text", "text_status"])
+
+    @property
+    def text_pending(self):
+        return bool(self.file) and self.text_status == TextStatus.PENDING
 
     def set_text(self, file_text):
         """Keep `file_text` (a library.files.FileText) as the text of the current file."""

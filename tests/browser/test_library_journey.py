@@ -120,3 +120,38 @@ def test_filters_start_folded_on_a_phone_and_open_with_the_keyboard(library_site
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page is {width} px wide"
     assert page.problems == []
+
+
+def test_an_editor_uploads_a_file_and_sees_when_the_worker_has_read_its_text(
+    demo_site, page, settings, tmp_path
+):
+    """The upload is stored at once; the document's page says the text is being read and,
+    without a reload, shows the worker's result (library/tasks.py)."""
+    from django.core.management import call_command
+
+    from library.demo import make_pdf
+
+    settings.TASKS = {
+        **settings.TASKS,
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    UserFactory(username="redaktion", groups=["Redaktion"])
+    pdf = tmp_path / "handreichung-lotsen.pdf"
+    pdf.write_bytes(make_pdf("Handreichung", ["Die Lotsenarbeit mit Geflüchteten."]))
+    page.goto(demo_site + "/admin/login/")
+    page.get_by_label("Benutzername").fill("redaktion")
+    page.get_by_label("Passwort").fill("ein-langes-testpasswort")
+    page.get_by_role("button", name="Anmelden").click()
+    page.goto(demo_site + "/admin/documents/add/")
+    page.get_by_label("Titel").fill("Handreichung für Lotsinnen")
+    page.locator('input[name="file"]').set_input_files(pdf)
+    page.get_by_role("button", name="Hochladen").click()
+    page.locator(".messages").get_by_role("link", name="Bearbeiten").click()
+
+    note = page.locator("[role=status][data-text-status-url]")
+    expect(note).to_have_text("Text der Datei wird gelesen …")
+    call_command("db_worker", "--backend", "background", "--batch", "--no-startup-delay")
+
+    expect(note).to_have_text("Text gelesen", timeout=10_000)
+    expect(page.locator("[data-text-status-label]")).to_have_text("Text gelesen")
+    assert page.problems == []
