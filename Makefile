@@ -51,7 +51,7 @@ check-port:
 	  echo "Port $(PORT) is already in use. Stop the other server or choose another port: make run PORT=8001" >&2; exit 1; }
 
 run: check-port demo ## Set up and serve the site on http://127.0.0.1:8000 (SQLite), with the task worker
-	$(MANAGE) db_worker --backend background & worker=$$!; \
+	$(MANAGE) db_worker & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -25,7 +25,7 @@ trap 'exit 130' INT TERM
 say "gunicorn (2 workers) on $APP_PORT and the task worker"
 stack_gunicorn $APP_PORT
 if "$PY" manage.py help db_worker >/dev/null 2>&1; then
-  "$PY" manage.py db_worker --backend background >"$STACK_DIR/worker.log" 2>&1 &
+  "$PY" manage.py db_worker >"$STACK_DIR/worker.log" 2>&1 &
   pids+=($!)
 fi
 

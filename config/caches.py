@@ -21,6 +21,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django_comments.models import Comment, CommentFlag
 from django_comments_xtd.models import BlackListedDomain
+from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.signals import task_finished
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
@@ -237,6 +239,35 @@ def purge_moved_page(instance, parent_page_before, url_path_before, **kwargs):
     changed(SITE, urls=urls, pages=[instance])
 
 
+# Wagtail's search index of an object is updated by the task worker after the commit that
+# changed it (TASKS). The search backend makes SEARCH stale itself when it indexes
+# (search/cache.py); but a visitor's view of the library's free text, made in between with
+# the old index, may be kept by the frontend cache since the commit's purge: it is purged
+# again once the index is updated, as the commit purged it.
+INDEX_UPDATE = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def index_updated(sender, task_result, **kwargs):
+    """django_tasks' task_finished. Indexed at once (the tests' backend), the index was
+    updated in the change's own transaction, whose commit purges."""
+    backend = sender if isinstance(sender, type) else type(sender)  # the worker sends one
+    if issubclass(backend, ImmediateBackend) or not frontend_cache.enabled():
+        return
+    if task_result.task.module_path != INDEX_UPDATE:
+        return
+    app_label, model_name, pk = task_result.args
+    model = apps.get_model(app_label, model_name)
+    instance = model._default_manager.filter(pk=pk).first()
+    dependency = dependency_of(model)
+    if instance is None or dependency is None:
+        return
+    if isinstance(instance, Page):
+        if instance.live:  # only a live page shows in listings and their free text
+            changed(SEARCH, pages=[instance])
+    else:
+        forget(Dependency((SEARCH,), dependency.shown_on), instance)
+
+
 def migrated(**kwargs):
     """After `migrate` (every deployment runs it): nothing cached before is read again."""
     new_versions()
@@ -247,6 +278,7 @@ def connect():
     post_delete.connect(object_changed, dispatch_uid="caches-delete")
     m2m_changed.connect(relation_changed, dispatch_uid="caches-relation")
     rows_updated.connect(objects_updated, dispatch_uid="caches-rows-updated")
+    task_finished.connect(index_updated, dispatch_uid="caches-index-updated")
     page_published.connect(purge_page, dispatch_uid="caches-publish")
     page_unpublished.connect(purge_page, dispatch_uid="caches-unpublish")
     post_page_move.connect(purge_moved_page, dispatch_uid="caches-move")

@@ -1,7 +1,8 @@
 """/healthz: can this node serve? For the load balancer and monitoring.
 
 Answers JSON such as {"database": "ok", "cache": "ok", "search": "error", "mail": {"failed":
-0, "overdue": 0}} (the outgoing e-mails that failed for good or wait too long): HTTP 503 when the
+0, "overdue": 0}, "tasks": {"failed": 0, "overdue": 0}} (the outgoing e-mails that failed
+for good or wait too long, the background tasks that failed or wait too long): HTTP 503 when the
 database cannot be reached (the balancer takes the node out), 200 otherwise (without cache or
 search the node still serves pages). It needs no session and no login (nor an allowed host
 name or HTTPS: no other middleware runs), never answers 500 and tells nothing about the
@@ -10,10 +11,13 @@ services but "ok" or "error"; the reasons go to the log.
 
 import logging
 import secrets
+from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Q
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -72,6 +76,7 @@ def healthz(request):
     report = {name: status_of(name, check) for name, check in checks.items()}
     if report["database"] == "ok":
         report["mail"] = mail_counts()
+        report["tasks"] = task_counts()
     return JsonResponse(report, status=200 if report["database"] == "ok" else 503)
 
 
@@ -86,4 +91,22 @@ def mail_counts():
         return {"failed": failed, "overdue": overdue_count()}
     except Exception:
         logger.warning("Health check: the outbox cannot be read", exc_info=True)
+        return "error"
+
+
+def task_counts():
+    """Tasks that failed in the last day, and those waiting longer than five minutes for the
+    task worker (it is not running, or cannot keep up): for monitoring, like mail_counts()."""
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    now = timezone.now()
+    late = now - timedelta(minutes=5)
+    # A task to run at once has the latest possible date as its time to run.
+    due_long_ago = Q(run_after__lt=late) | Q(run_after=get_date_max(), enqueued_at__lt=late)
+    try:
+        failed = DBTaskResult.objects.failed().filter(finished_at__gte=now - timedelta(days=1))
+        overdue = DBTaskResult.objects.ready().filter(due_long_ago)
+        return {"failed": failed.count(), "overdue": overdue.count()}
+    except Exception:
+        logger.warning("Health check: the tasks cannot be read", exc_info=True)
         return "error"

@@ -90,6 +90,8 @@ mkdir -p "$DEMO_DIR"/{media,static,nginx-tmp,varnish}
 VARNISH_URL= "$PY" manage.py migrate --no-input -v 0
 "$PY" manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 VARNISH_URL= "$PY" manage.py load_demo_content | tail -n 3
+# What the content enqueued (search and reference index, files' text), before anything is served.
+VARNISH_URL= "$PY" manage.py db_worker --batch --no-startup-delay 2>&1 | tail -n 1
 "$PY" manage.py collectstatic --no-input -v 0
 "$PY" manage.py check --deploy --fail-level ERROR
 
@@ -116,7 +118,7 @@ say "gunicorn on $GUNICORN_BIND (log: $DEMO_DIR/gunicorn.log)"
 pids+=($!)
 
 say "Task worker (log: $DEMO_DIR/worker.log), mail sink on 127.0.0.1:$SMTP_PORT ($DEMO_DIR/mail.log)"
-"$PY" manage.py db_worker --backend background >"$DEMO_DIR/worker.log" 2>&1 &
+"$PY" manage.py db_worker >"$DEMO_DIR/worker.log" 2>&1 &
 pids+=($!)
 "$PY" -W ignore -m smtpd -n -c DebuggingServer "127.0.0.1:$SMTP_PORT" >"$DEMO_DIR/mail.log" 2>&1 &
 pids+=($!)

@@ -6,7 +6,7 @@ from django_tasks import task
 from home import mail
 
 
-@task(backend="background")
+@task()
 def deliver_mail(pk):
     """Sends the outbox's message `pk` (home/mail.py)."""
     mail.deliver(pk)

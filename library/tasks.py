@@ -6,7 +6,7 @@ from django_tasks import task
 from library.files import TextStatus, read_text
 
 
-@task(backend="background")
+@task()
 def read_document_text(pk, file_hash):
     """Reads the text of document `pk`'s file with the SHA-1 `file_hash` and keeps it, unless
     the file was replaced or read meanwhile (library.models.LibraryDocument.save). Saving

@@ -51,13 +51,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "plattform@b-b-e.de")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Background tasks (Django's task framework). "background": in the database, run by
-# `manage.py db_worker --backend background` (e-mail delivery, home/tasks.py). Wagtail's own
-# tasks (search index, reference index) still run inline on "default".
-TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
+# Background tasks (Django's task framework), kept in the database and run by the task
+# worker, `manage.py db_worker`: e-mail delivery (home/tasks.py), the text of uploaded files
+# (library/tasks.py) and Wagtail's own (search index, reference index; config/caches.py
+# makes what shows search results forget again once the index is updated).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 VARNISH_URL = os.environ.get("VARNISH_URL", "")
 FRONTEND_CACHE_S_MAXAGE = int(os.environ.get("FRONTEND_CACHE_S_MAXAGE", "300"))
 # The app's own copy of visitors' pages (config.middleware.PageCacheMiddleware): off behind

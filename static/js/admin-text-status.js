@@ -1,7 +1,8 @@
 // The editor's page of a document, and each file of a multiple upload, while the task
 // worker reads the text of the file (templates/library/admin/text_status.html): asks every
 // two seconds, then shows the result (in the note and the page's facts), or the warning
-// when the text could not be read. The note is a live region. Loaded on every admin page (library/wagtail_hooks.py).
+// when the text could not be read. The note is a live region. Loaded on every admin page
+// (library/wagtail_hooks.py).
 const watch = (note) => {
   if (note.dataset.textStatusWatched) return;
   note.dataset.textStatusWatched = "yes";

@@ -131,10 +131,7 @@ def test_an_editor_uploads_a_file_and_sees_when_the_worker_has_read_its_text(
 
     from library.demo import make_pdf
 
-    settings.TASKS = {
-        **settings.TASKS,
-        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     UserFactory(username="redaktion", groups=["Redaktion"])
     pdf = tmp_path / "handreichung-lotsen.pdf"
     pdf.write_bytes(make_pdf("Handreichung", ["Die Lotsenarbeit mit Geflüchteten."]))
@@ -150,7 +147,7 @@ def test_an_editor_uploads_a_file_and_sees_when_the_worker_has_read_its_text(
 
     note = page.locator("[role=status][data-text-status-url]")
     expect(note).to_have_text("Text der Datei wird gelesen …")
-    call_command("db_worker", "--backend", "background", "--batch", "--no-startup-delay")
+    call_command("db_worker", "--batch", "--no-startup-delay")
 
     expect(note).to_have_text("Text gelesen", timeout=10_000)
     expect(page.locator("[data-text-status-label]")).to_have_text("Text gelesen")

@@ -1,14 +1,23 @@
 """/healthz for the load balancer: JSON about database, cache and search; 503 only when the
 database is gone. The services really are unreachable (tests/config/conftest.py)."""
 
+import datetime
+
 import pytest
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from tests.config.conftest import CLOSED_PORT, DEAD_REDIS_URL
 
 HEALTHZ = "/healthz"
-NO_MAIL = {"failed": 0, "overdue": 0}
-EVERYTHING_OK = {"database": "ok", "cache": "ok", "search": "ok", "mail": NO_MAIL}
+NONE_LATE = {"failed": 0, "overdue": 0}
+EVERYTHING_OK = {
+    "database": "ok",
+    "cache": "ok",
+    "search": "ok",
+    "mail": NONE_LATE,
+    "tasks": NONE_LATE,
+}
 
 
 @pytest.mark.django_db
@@ -20,6 +29,19 @@ def test_healthz_reports_every_service_ok():
     assert response.json() == EVERYTHING_OK
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies  # no session, no CSRF cookie
+
+
+@pytest.mark.django_db
+def test_healthz_counts_tasks_the_worker_has_not_taken_for_five_minutes(settings, time_machine):
+    from home.tasks import deliver_mail
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    deliver_mail.enqueue(1)
+    assert Client().get(HEALTHZ).json()["tasks"] == NONE_LATE
+
+    time_machine.move_to(timezone.now() + datetime.timedelta(minutes=6))  # no worker ran
+
+    assert Client().get(HEALTHZ).json()["tasks"] == {"failed": 0, "overdue": 1}
 
 
 @pytest.mark.django_db
@@ -55,7 +77,13 @@ def test_healthz_reports_redis_down_but_the_node_keeps_serving():
     response = Client().get(HEALTHZ)
 
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "cache": "error", "search": "ok", "mail": NO_MAIL}
+    assert response.json() == {
+        "database": "ok",
+        "cache": "error",
+        "search": "ok",
+        "mail": NONE_LATE,
+        "tasks": NONE_LATE,
+    }
 
 
 @pytest.mark.django_db
@@ -89,4 +117,10 @@ def test_healthz_reports_elasticsearch_down_but_the_node_keeps_serving():
     response = Client().get(HEALTHZ)
 
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "cache": "ok", "search": "error", "mail": NO_MAIL}
+    assert response.json() == {
+        "database": "ok",
+        "cache": "ok",
+        "search": "error",
+        "mail": NONE_LATE,
+        "tasks": NONE_LATE,
+    }

@@ -6,6 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from tests.factories import (
@@ -159,3 +160,19 @@ def test_nothing_is_sent_without_a_frontend_cache(settings, varnish, news_index,
     commit()
 
     assert varnish == []
+
+
+def test_the_worker_purges_a_page_again_once_it_has_indexed_it(settings, varnish, news_page):
+    """Between the commit and the search index's update in the task worker, a visitor's view
+    of a listing's free text may be kept with the old index: it is purged again."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    news_page.title = "Tandems in Leipzig und Halle"
+    news_page.save_revision().publish()
+    commit()
+    assert "/meldungen/tandems/" in purged(varnish)
+    varnish.clear()
+
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    commit()
+
+    assert purged(varnish) >= {"/meldungen/tandems/", "/meldungen/"}

@@ -25,11 +25,11 @@ def editor_client(client):
 @pytest.fixture
 def worker_backend(settings):
     """Tasks wait in the database for the worker, as in production."""
-    settings.TASKS = {**settings.TASKS, "background": QUEUED}
+    settings.TASKS = {"default": QUEUED}
 
 
 def run_worker():
-    call_command("db_worker", "--backend", "background", "--batch", "--no-startup-delay")
+    call_command("db_worker", "--batch", "--no-startup-delay")
 
 
 def upload(client, name, data):
