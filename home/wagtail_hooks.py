@@ -35,6 +35,10 @@ class OutgoingMailInspectView(InspectView):
 
     template_name = "wagtailadmin/outgoing_mails/inspect.html"
 
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "–" if value is None else value  # not yet sent, no next attempt, no occasion
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         failed = self.object.status == OutgoingMail.Status.FAILED
