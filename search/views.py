@@ -1,6 +1,8 @@
 """The results page of the site-wide search and the suggestions while typing."""
 
+import hashlib
 import logging
+from functools import partial
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -12,6 +14,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from home.caching import SEARCH, SITE, cached
+from home.groups import audience
 from home.pagination import page_of
 from library.browse import SEARCH_UNAVAILABLE
 from library.models import Topic
@@ -60,10 +63,21 @@ def results(request, query):
         "total": total,
         "kinds": [(KINDS_BY_KEY[key], len(kind_hits)) for key, kind_hits in hits.items()],
         "page_obj": page_obj,
-        "results": sources.results(page_obj.object_list, request, stems),
+        "results": presented(sources, page_obj.object_list, request, query, stems),
         "promotions": promotions(request, query, sources) if page_obj.number == 1 else [],
         "login_url": login_url(request) if not request.user.is_authenticated else "",
     }
+
+
+def presented(sources, hits, request, query, stems):
+    """The Results of one page of hits (titles, addresses, snippets), kept like the hits for
+    the people who see the same things, per host and for exactly these hits."""
+    hit_keys = " ".join(f"{hit.kind}:{hit.pk}" for hit in hits)
+    parts = [audience(request.user), request.get_host(), query, " ".join(sorted(stems)), hit_keys]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return cached(
+        (SITE, SEARCH), f"results:{digest}", partial(sources.results, hits, request, stems)
+    )
 
 
 def merged(hits):

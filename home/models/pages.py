@@ -234,10 +234,13 @@ class NewsIndexPage(SitePage):
         verbose_name_plural = _("news lists")
 
     def get_context(self, request, *args, **kwargs):
+        """The page of news asked for. Its items are read only where the template renders
+        them: the list is kept as HTML per page number (templates/home/news_index_page.html)
+        and the number of news with it, so a kept page of the list reads nothing."""
         context = super().get_context(request, *args, **kwargs)
-        context["news"] = page_of(
-            NewsPage.objects.latest_for(self), request.GET.get("page", 1), self.per_page
-        )
+        news = NewsPage.objects.latest_for(self)
+        count = cached(SITE, f"news-count:{self.pk}", news.count)
+        context["news"] = page_of(news, request.GET.get("page", 1), self.per_page, count=count)
         return context
 
 

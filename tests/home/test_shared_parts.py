@@ -132,6 +132,33 @@ def test_a_new_material_shows_in_the_library_list_at_once(client, library, mater
     assert "Zweites Material" in texts(response, ".material-list h3")
 
 
+def test_the_news_list_is_kept_per_page_and_shows_new_news_at_once(client, home_page):
+    news_index = NewsIndexPageFactory(parent=home_page)
+    for day in range(1, 13):  # two pages of ten
+        NewsPageFactory(
+            parent=news_index, title=f"Meldung {day}", date=datetime.date(2026, 11, day)
+        )
+    commit()
+    client.get(news_index.url)
+    client.get(news_index.url + "?page=2")
+
+    assert queries_for(client, news_index.url) == 0
+    assert texts(client.get(news_index.url + "?page=2"), ".news-list h2") == [
+        "Meldung 2",
+        "Meldung 1",
+    ]
+
+    NewsPageFactory(parent=news_index, title="Neue Meldung", date=datetime.date(2026, 12, 1))
+    commit()
+
+    assert texts(client.get(news_index.url), ".news-list h2")[0] == "Neue Meldung"
+    assert texts(client.get(news_index.url + "?page=2"), ".news-list h2") == [
+        "Meldung 3",
+        "Meldung 2",
+        "Meldung 1",
+    ]
+
+
 def test_a_new_event_shows_in_the_event_list_at_once(client, events_index):
     commit()
     client.get(events_index.url)

@@ -11,7 +11,7 @@ from tests.factories import (
     MaterialPageFactory,
     UserFactory,
 )
-from tests.helpers import soup
+from tests.helpers import commit, soup
 from tests.search.test_privacy import restrict_to_members, result_titles, text_document
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,21 @@ def test_a_page_published_after_a_search_is_found_by_the_same_search_at_once(cli
     ContentPageFactory(parent=home_page, title="Das Wasserturmfest")
 
     assert titles(client, "Wasserturmfest") == ["Das Wasserturmfest"]
+
+
+def test_a_repeated_search_shows_a_result_as_it_is_now(client, home_page):
+    """The results of a page of hits are kept as well (titles, snippets): a renamed page
+    shows its new title the next time."""
+    page = ContentPageFactory(parent=home_page, title="Wasserturmfest im Quartier")
+    commit()
+    assert titles(client, "Wasserturmfest") == ["Wasserturmfest im Quartier"]
+    assert queries_of(client, "Wasserturmfest") <= 1  # the query counted for the report
+
+    page.title = "Wasserturmfest im Stadtteil"
+    page.save_revision().publish()
+    commit()
+
+    assert titles(client, "Wasserturmfest") == ["Wasserturmfest im Stadtteil"]
 
 
 def test_a_page_restricted_after_a_search_is_no_longer_found_by_visitors(client, home_page):
