@@ -162,6 +162,7 @@ def test_nothing_is_sent_without_a_frontend_cache(settings, varnish, news_index,
     assert varnish == []
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker's own commits
 def test_the_worker_purges_a_page_again_once_it_has_indexed_it(settings, varnish, news_page):
     """Between the commit and the search index's update in the task worker, a visitor's view
     of a listing's free text may be kept with the old index: it is purged again."""

@@ -12,7 +12,9 @@ from library.demo import make_pdf
 from library.models import LibraryDocument
 from tests.factories import UserFactory, root_collection
 
-pytestmark = pytest.mark.django_db
+# Real commits: the worker runs each task in transactions of its own and closes the
+# database connection afterwards, as in production.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 QUEUED = {"BACKEND": "django_tasks_db.DatabaseBackend"}
 
 
