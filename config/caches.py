@@ -258,14 +258,13 @@ def index_updated(sender, task_result, **kwargs):
     app_label, model_name, pk = task_result.args
     model = apps.get_model(app_label, model_name)
     instance = model._default_manager.filter(pk=pk).first()
-    dependency = dependency_of(model)
-    if instance is None or dependency is None:
+    if instance is None:  # deleted meanwhile: its deletion purged
         return
     if isinstance(instance, Page):
         if instance.live:  # only a live page shows in listings and their free text
             changed(SEARCH, pages=[instance])
-    else:
-        forget(Dependency((SEARCH,), dependency.shown_on), instance)
+    else:  # an indexed model always has a dependency (dependency_of)
+        forget(Dependency((SEARCH,), dependency_of(model).shown_on), instance)
 
 
 def migrated(**kwargs):

@@ -50,13 +50,11 @@ class OutboxBackend(BaseEmailBackend):
         stored = 0
         for email in email_messages:
             row = OutgoingMail.of(email)
-            if row.event and OutgoingMail.objects.filter(event=row.event).exists():
-                logger.info("E-mail for %s not stored again: it is in the outbox.", row.event)
-                continue
             try:
                 with transaction.atomic():
                     row.save()
-            except IntegrityError:  # the same event stored by another process just now
+            except IntegrityError:  # its event has a message in the outbox already
+                logger.info("E-mail for %s not stored again: it is in the outbox.", row.event)
                 continue
             deliver_mail.enqueue(row.pk)
             stored += 1

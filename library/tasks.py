@@ -4,6 +4,7 @@ from django.db import transaction
 from django_tasks import task
 
 from library.files import TextStatus, read_text
+from library.models import LibraryDocument
 
 
 @task()
@@ -11,8 +12,6 @@ def read_document_text(pk, file_hash):
     """Reads the text of document `pk`'s file with the SHA-1 `file_hash` and keeps it, unless
     the file was replaced or read meanwhile (library.models.LibraryDocument.save). Saving
     updates the search index and makes the search caches stale."""
-    from library.models import LibraryDocument
-
     waiting = LibraryDocument.objects.filter(
         pk=pk, text_file_hash=file_hash, text_status=TextStatus.PENDING
     )
