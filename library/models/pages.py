@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,7 +14,6 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.caching import SITE, cached
 from home.groups import group_names
 from home.models.pages import COMMENTS_PANEL, SitePage, comments_switch, unrestricted
 from library.models.documents import MEMBERS_GROUPS, LibraryDocument, library_collection
@@ -249,18 +249,15 @@ class MaterialPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):  # the editor's unsaved topics, links …
-            context.update(self.shown_parts())
-        else:
-            context.update(cached(SITE, f"material-parts:{self.pk}", self.shown_parts))
+        # Read only when a part of the page is not kept as HTML already (the template's
+        # shared fragments, under SITE): the render after a change, or an editor's preview.
+        context["parts"] = SimpleLazyObject(self.shown_parts)
         context["library"] = self.get_parent()
         context["may_download"] = self.may_download(request.user)
         return context
 
     def shown_parts(self):
-        """What the page shows besides its own fields, the same for every reader: kept in
-        the cache SITE (config/caches.py: the material's parts, related pages,
-        organisations and taxonomies make it stale)."""
+        """What the page shows besides its own fields, the same for every reader."""
         visible = MaterialPage.objects.visible().for_listing()
         related = visible.filter(pk__in=self.related_materials.values("material_id"))
         from_organisation = []

@@ -21,6 +21,7 @@ from tests.factories import (
     MaterialPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    OrganisationFactory,
     TopicFactory,
     UserFactory,
 )
@@ -73,6 +74,23 @@ def test_a_new_link_and_topic_of_a_material_show_on_the_next_view(client, materi
 
     assert "Wohnungsbörse" in texts(response, ".files__list--links a")
     assert "Wohnraum" in texts(response, ".tag-list a")
+
+
+def test_another_material_of_the_organisation_shows_beside_a_material_on_the_next_view(
+    client, library, material
+):
+    organisation = OrganisationFactory(name="Caritas")
+    material.organisation = organisation
+    material.save_revision().publish()
+    commit()
+    assert texts(client.get(material.url), "#organisation-title + ul a") == []
+
+    MaterialPageFactory(parent=library, title="Arbeitshilfe Wohnen", organisation=organisation)
+    commit()
+
+    assert texts(client.get(material.url), "#organisation-title + ul a") == [
+        "Arbeitshilfe Wohnen"
+    ]
 
 
 def test_a_new_comment_counts_on_the_next_view_of_a_visitor(client, material):
