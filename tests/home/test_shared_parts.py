@@ -88,9 +88,7 @@ def test_another_material_of_the_organisation_shows_beside_a_material_on_the_nex
     MaterialPageFactory(parent=library, title="Arbeitshilfe Wohnen", organisation=organisation)
     commit()
 
-    assert texts(client.get(material.url), "#organisation-title + ul a") == [
-        "Arbeitshilfe Wohnen"
-    ]
+    assert texts(client.get(material.url), "#organisation-title + ul a") == ["Arbeitshilfe Wohnen"]
 
 
 def test_a_new_comment_counts_on_the_next_view_of_a_visitor(client, material):
