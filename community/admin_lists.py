@@ -12,6 +12,7 @@ own viewsets (snippets, registrations) behave like this already."""
 
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.shortcuts import redirect
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
@@ -54,3 +55,34 @@ class StrictModelAdmin(ModelAdmin):
     parameters it offers."""
 
     index_view_class = DeclaredParametersIndexView
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Objects are listed and inspected; nobody adds, edits or deletes them in the admin."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ReadOnlyModelAdmin(StrictModelAdmin):
+    """Only the list (and the inspect view where enabled); the group editor offers only the
+    permissions that mean something here."""
+
+    permission_helper_class = ReadOnlyPermissionHelper
+    history_view_enabled = False
+    permission_actions = ("view",)
+
+    def get_permissions_for_registration(self):
+        codenames = [self.permission_helper.get_perm_codename(a) for a in self.permission_actions]
+        return super().get_permissions_for_registration().filter(codename__in=codenames)
+
+    def get_admin_urls_for_registration(self):
+        kept = {self.url_helper.get_action_url_name(action) for action in ("index", "inspect")}
+        urls = super().get_admin_urls_for_registration()
+        return tuple(url for url in urls if url.name in kept)
