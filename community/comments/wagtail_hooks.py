@@ -6,21 +6,23 @@ comment hides its replies as well (django-comments-xtd does that on save)."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib import admin, messages
+import django_filters
+from django import forms
+from django.contrib import messages
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.forms import Media
 from django.shortcuts import redirect
-from django.urls import re_path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
-from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import modeladmin_register
-from wagtail_modeladmin.views import WMABaseView
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView
 
-from community.admin_lists import DeclaredParametersIndexView, StrictModelAdmin
+from community.admin_views import ActionView, ReadOnlyViewSet, list_address
 from community.comments import rules
 
 REPORTED = Q(flags__flag=CommentFlag.SUGGEST_REMOVAL)
@@ -94,52 +96,46 @@ def with_reports(comments):
     )
 
 
-class StateFilter(admin.SimpleListFilter):
-    title = _("state")
-    parameter_name = "state"
-    states = {
-        "reported": Q(needs_review=1),
-        "visible": Q(is_public=True, is_removed=False),
-        "hidden": Q(is_public=False, is_removed=False),
-        "deleted": Q(is_removed=True),
-    }
-
-    def lookups(self, request, model_admin):
-        return [
-            ("reported", _("reported")),
-            ("visible", _("visible")),
-            ("hidden", _("hidden")),
-            ("deleted", _("deleted")),
-        ]
-
-    def queryset(self, request, queryset):
-        state = self.states.get(self.value())
-        return queryset.filter(state) if state is not None else queryset
+STATES = {
+    "reported": (_("reported"), Q(needs_review=1)),
+    "visible": (_("visible"), Q(is_public=True, is_removed=False)),
+    "hidden": (_("hidden"), Q(is_public=False, is_removed=False)),
+    "deleted": (_("deleted"), Q(is_removed=True)),
+}
 
 
-class CommentPermissionHelper(PermissionHelper):
-    """Comments come from members; moderators change their state, nobody edits them."""
+class CommentFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=[(name, label) for name, (label, _condition) in STATES.items()],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+        method="filter_state",
+    )
 
-    def user_can_create(self, user):
-        return False
+    class Meta:
+        model = XtdComment
+        fields = ["state"]
 
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-    def user_can_moderate(self, user):
-        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(STATES[value][1])
 
 
-class CommentIndexView(DeclaredParametersIndexView):
+class CommentIndexView(IndexView):
     """The comments with what they belong to and the buttons of each row
-    (templates/community/comments/admin/index.html)."""
+    (templates/community/comments/admin/index_results.html)."""
+
+    columns = ()  # the template shows the table
+    moderate_url_name = None
+
+    def get_base_queryset(self):
+        return with_reports(
+            XtdComment.objects.select_related("content_type").prefetch_related("content_object")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        may_moderate = self.permission_helper.user_can_moderate(self.request.user)
+        may_moderate = self.user_has_permission("change")
         comments = list(context["object_list"])
         for comment in comments:
             target = comment.content_object
@@ -149,49 +145,33 @@ class CommentIndexView(DeclaredParametersIndexView):
                 action for action in ACTIONS.values() if may_moderate and action.applies(comment)
             ]
         context["object_list"] = comments
-        context["moderate_url"] = self.url_helper.get_action_url("moderate")
-        context["may_moderate"] = may_moderate
+        context["moderate_url"] = reverse(self.moderate_url_name)
+        context["list_url"] = list_address(self.request, self.index_url)
+        context["media"] += Media(css={"all": ["css/admin-comments.css"]})
         return context
 
 
-class CommentModerateView(WMABaseView):
+class CommentModerateView(ActionView):
     """Changes one comment (POST: `action`, `pk`, `next`); deleting asks first (GET, or a
     POST without `confirmed`, shows the confirmation). Then back to the list as it was."""
 
     template_name = "community/comments/admin/confirm.html"
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_moderate(user)
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        data = request.POST if request.method == "POST" else request.GET
-        self.action = ACTIONS.get(data.get("action", ""))
-        pk = data.get("pk", "")
-        self.pk = int(pk) if pk.isdigit() else None
-        next_url = data.get("next", "")
-        allowed = url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()})
-        self.next_url = next_url if allowed and next_url.startswith(self.index_url) else None
-
-    @cached_property
-    def back_url(self):
-        return self.next_url or self.index_url
+    actions = ACTIONS
+    page_title = _("Delete comment")
 
     @cached_property
     def comment(self):
-        if self.pk is None:
+        pk = self.data.get("pk", "")
+        if not pk.isdigit():
             return None
-        return with_reports(XtdComment.objects.filter(pk=self.pk)).first()
+        return with_reports(XtdComment.objects.filter(pk=pk)).first()
 
     def applicable(self):
         return self.action is not None and self.comment and self.action.applies(self.comment)
 
-    def get_page_title(self):
-        return _("Delete comment")
-
     def get(self, request, *args, **kwargs):
         if not self.applicable() or not self.action.needs_confirmation:
-            return redirect(self.back_url)
+            return redirect(self.next_url)
         return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
@@ -202,40 +182,33 @@ class CommentModerateView(WMABaseView):
         else:
             self.action.change(self.comment)
             messages.success(request, self.action.done)
-        return redirect(self.back_url)
+        return redirect(self.next_url)
 
 
-@modeladmin_register
-class CommentAdmin(StrictModelAdmin):
-    """»Kommentare«: members' comments on pages, sessions and questions."""
+class CommentViewSet(ReadOnlyViewSet):
+    """»Kommentare«: members' comments on pages, sessions and questions. Comments come from
+    members; moderators change their state, nobody edits them."""
 
     model = XtdComment
+    name = "community_comments"
+    url_prefix = "django_comments_xtd/xtdcomment"
+    icon = "comment"
     menu_label = _("Comments")
-    menu_icon = "comment"
     menu_order = 235
-    permission_helper_class = CommentPermissionHelper
+    permission_actions = ("view", "change")
     index_view_class = CommentIndexView
-    index_template_name = "community/comments/admin/index.html"
-    index_view_extra_css = ["css/admin-comments.css"]
-    list_filter = (StateFilter,)
-    search_fields = ("comment", "user_name")
-    ordering = ("-needs_review", "-submit_date")
-    list_per_page = 50
+    index_results_template_name = "community/comments/admin/index_results.html"
+    filterset_class = CommentFilterSet
+    search_fields = ["comment", "user_name"]
+    ordering = ["-needs_review", "-submit_date"]
 
-    def get_queryset(self, request):
-        return with_reports(
-            XtdComment.objects.select_related("content_type").prefetch_related("content_object")
-        )
+    def get_common_view_kwargs(self, **kwargs):
+        moderate_url_name = self.get_url_name("moderate")
+        return super().get_common_view_kwargs(moderate_url_name=moderate_url_name, **kwargs)
 
-    def get_admin_urls_for_registration(self):
-        moderate = re_path(
-            rf"^{self.url_helper.base_url_path}/moderate/$",
-            self.moderate_view,
-            name=self.url_helper.get_action_url_name("moderate"),
-        )
-        index = self.url_helper.get_action_url_name("index")
-        urls = [url for url in super().get_admin_urls_for_registration() if url.name == index]
-        return (*urls, moderate)
+    def get_urlpatterns(self):
+        moderate = self.construct_view(CommentModerateView, list_label=self.menu_label)
+        return [*super().get_urlpatterns(), path("moderate/", moderate, name="moderate")]
 
-    def moderate_view(self, request):
-        return CommentModerateView.as_view(model_admin=self)(request)
+
+hooks.register("register_admin_viewset", CommentViewSet)

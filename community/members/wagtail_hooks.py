@@ -9,21 +9,17 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.forms import Media
-from django.shortcuts import redirect
-from django.urls import re_path
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail_modeladmin.views import InspectView, WMABaseView
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.permissions import policy_registry
 
-from community.admin_lists import (
-    DeclaredParametersIndexView,
-    ReadOnlyModelAdmin,
-    ReadOnlyPermissionHelper,
-)
+from community.admin_views import ActionView, ReadOnlyViewSet, list_address
 from community.members import moderation
 from community.models import MemberProfile, MemberStatus
 from home.groups import staff_ids
@@ -116,83 +112,81 @@ def mark_staff(profiles):
     return profiles
 
 
-# --- Permissions -----------------------------------------------------------------------------
-
-
-class MemberPermissionHelper(ReadOnlyPermissionHelper):
-    def user_can_moderate(self, user):
-        """Approve, reject and suspend accounts (group Moderation, superusers)."""
-        return self.user_has_specific_permission(user, self.get_perm_codename("change"))
-
-
 # --- Accounts ------------------------------------------------------------------------------
 
 
-class MemberViewMixin:
-    @cached_property
-    def status_url(self):
-        return self.url_helper.get_action_url("status")
+class MemberIndexView(IndexView):
+    """The accounts, newest first, with buttons for each row and for the selected rows
+    (templates/community/members/admin/index_results.html)."""
+
+    columns = ()  # the template shows the table
+    status_url_name = None
 
     @cached_property
     def can_moderate(self):
-        return self.permission_helper.user_can_moderate(self.request.user)
+        """Approve, reject and suspend accounts (group Moderation, superusers)."""
+        return self.user_has_permission("change")
 
-
-class MemberIndexView(MemberViewMixin, DeclaredParametersIndexView):
-    """The accounts, newest first, with buttons for each row and for the selected rows
-    (templates/community/members/admin/member_index.html)."""
+    def get_base_queryset(self):
+        verified = EmailAddress.objects.filter(user=OuterRef("user"), verified=True)
+        return MemberProfile.objects.select_related("user", "organisation").annotate(
+            email_verified=Exists(verified)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         profiles = mark_staff(list(context["object_list"]))
         for profile in profiles:
-            profile.inspect_url = self.url_helper.get_action_url("inspect", profile.pk)
+            profile.inspect_url = self.get_inspect_url(profile)
             profile.status_actions = actions_for(profile) if self.can_moderate else []
         context["object_list"] = profiles
         context["status_actions"] = STATUS_ACTIONS.values()
+        context["status_url"] = reverse(self.status_url_name)
+        context["list_url"] = list_address(self.request, self.index_url)
+        context["media"] += Media(css={"all": ["css/admin-members.css"]})
         return context
 
 
-class MemberInspectView(MemberViewMixin, InspectView):
+class MemberInspectView(InspectView):
     """A profile's fields as the member filled them in, with the buttons to change its
     status."""
 
     multiline_fields = {"bio", "offers", "seeks"}
+    status_url_name = None
 
-    def get_dict_for_field(self, field_name):
+    def get_object(self, queryset=None):
+        profiles = MemberProfile.objects.select_related("user", "organisation")
+        return get_object_or_404(profiles, pk=self.pk)
+
+    def get_context_for_field(self, field_name):
         if field_name == "email":
-            return {"label": _("E-mail"), "value": self.instance.user.email}
-        field = super().get_dict_for_field(field_name)
+            return {"label": _("E-mail"), "value": self.object.user.email, "component": None}
+        field = super().get_context_for_field(field_name)
         field["multiline"] = field_name in self.multiline_fields
+        if field["value"] in (None, ""):
+            field["value"] = "–"
         return field
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        mark_staff([self.instance])
-        context["status_actions"] = actions_for(self.instance) if self.can_moderate else []
+        mark_staff([self.object])
+        may_moderate = self.user_has_permission("change")
+        context["status_actions"] = actions_for(self.object) if may_moderate else []
+        context["status_url"] = reverse(self.status_url_name)
         return context
 
 
-class MemberStatusView(MemberViewMixin, WMABaseView):
+class MemberStatusView(ActionView):
     """Changes the status of the chosen accounts (POST: `action`, `ids`, `next`). A GET, and
     a POST of an action that needs confirmation before it is confirmed, only show the
     confirmation page. Afterwards back to the list as it was (its filters and search)."""
 
     template_name = "community/members/admin/confirm_status.html"
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_moderate(user)
+    actions = STATUS_ACTIONS
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        data = request.POST if request.method == "POST" else request.GET
-        self.action = STATUS_ACTIONS.get(data.get("action", ""))
-        self.ids = [pk for pk in data.getlist("ids") if pk.isdigit()]
-        self.next_url = self.safe_next_url(data.get("next", ""))
-
-    def safe_next_url(self, url):
-        allowed = url_has_allowed_host_and_scheme(url, allowed_hosts={self.request.get_host()})
-        return url if allowed and url.startswith(self.index_url) else self.index_url
+        self.ids = [pk for pk in self.data.getlist("ids") if pk.isdigit()]
 
     @cached_property
     def profiles(self):
@@ -234,23 +228,22 @@ class MemberStatusView(MemberViewMixin, WMABaseView):
         return redirect(self.next_url)
 
 
-class MemberProfileAdmin(ReadOnlyModelAdmin):
+class MemberViewSet(ReadOnlyViewSet):
     """»Mitglieder«: every account that signed up. Accounts come from the sign-up and are
     edited by their owners; moderators read them and change their status."""
 
     model = MemberProfile
+    name = "community_members"
+    url_prefix = "community/memberprofile"
+    icon = "group"
     menu_label = _("Members")
-    menu_icon = "group"
     menu_order = 230
-    permission_helper_class = MemberPermissionHelper
     permission_actions = ("view", "change")
     index_view_class = MemberIndexView
-    index_template_name = "community/members/admin/member_index.html"
-    index_view_extra_css = ["css/admin-members.css"]
+    index_results_template_name = "community/members/admin/index_results.html"
     inspect_view_enabled = True
     inspect_view_class = MemberInspectView
-    inspect_template_name = "community/members/admin/member_inspect.html"
-    inspect_view_extra_css = ["css/admin-members.css"]
+    inspect_template_name = "community/members/admin/inspect.html"
     inspect_view_fields = [
         "display_name",
         "email",
@@ -272,30 +265,19 @@ class MemberProfileAdmin(ReadOnlyModelAdmin):
         "privacy_notice_version",
         "created_at",
     ]
-    list_filter = ("status",)
-    search_fields = ("display_name", "user__email", "organisation__name", "proposed_organisation")
-    ordering = ("-created_at",)
-    list_per_page = 50
+    list_filter = ["status"]
+    search_fields = ["display_name", "user__email", "organisation__name", "proposed_organisation"]
+    ordering = "-created_at"
 
-    def get_queryset(self, request):
-        verified = EmailAddress.objects.filter(user=OuterRef("user"), verified=True)
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("user", "organisation")
-            .annotate(email_verified=Exists(verified))
-        )
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(status_url_name=self.get_url_name("status"), **kwargs)
 
-    def get_admin_urls_for_registration(self):
-        status = re_path(
-            rf"^{self.url_helper.base_url_path}/status/$",
-            self.status_view,
-            name=self.url_helper.get_action_url_name("status"),
-        )
-        return (*super().get_admin_urls_for_registration(), status)
+    def get_urlpatterns(self):
+        status = self.construct_view(MemberStatusView, list_label=self.menu_label)
+        return [*super().get_urlpatterns(), path("status/", status, name="status")]
 
-    def status_view(self, request):
-        return MemberStatusView.as_view(model_admin=self)(request)
+
+hooks.register("register_admin_viewset", MemberViewSet)
 
 
 class PendingAccountsPanel(Component):
@@ -314,15 +296,11 @@ class PendingAccountsPanel(Component):
         return {"count": self.count, "url": self.url}
 
 
-member_admin = MemberProfileAdmin()
-member_admin.register_with_wagtail()
-
-
 @hooks.register("construct_homepage_panels")
 def add_pending_accounts_panel(request, panels):
-    if not member_admin.permission_helper.user_can_moderate(request.user):
+    if not policy_registry.get_by_type(MemberProfile).user_has_permission(request.user, "change"):
         return
     count = MemberProfile.objects.pending().count()
     if count:
-        url = f"{member_admin.url_helper.index_url}?status__exact={MemberStatus.PENDING}"
+        url = f"{reverse('community_members:index')}?status={MemberStatus.PENDING}"
         panels.append(PendingAccountsPanel(count, url))

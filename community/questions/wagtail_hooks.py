@@ -1,5 +1,10 @@
 """»Fragen« in the admin, for the moderators: the questions of the exchange, newest activity
-first; moderators hide a question that breaks the rules, show it again, or delete it."""
+first; moderators hide a question that breaks the rules, show it again, or delete it.
+
+The one list of the site that stays on wagtail-modeladmin, which the design card names
+among the platform's packages: a stock modeladmin list (columns, a list filter, row
+buttons, the inspect view and delete) that reads only the parameters it offers
+(admin_lists.py). The other lists of the member area are Wagtail viewsets."""
 
 from django.contrib import admin, messages
 from django.shortcuts import redirect
@@ -9,9 +14,9 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 from wagtail_modeladmin.views import InstanceSpecificView
 
-from community.admin_lists import StrictModelAdmin
 from community.models import Question
 from community.questions import rules
+from community.questions.admin_lists import StrictModelAdmin
 
 
 class QuestionStateFilter(admin.SimpleListFilter):

@@ -1,5 +1,5 @@
-"""The moderators' lists in the admin (wagtail-modeladmin: members, privacy requests,
-questions, comments) accept only the parameters they offer.
+"""The questions' list in the admin (wagtail-modeladmin, the one list of the site that
+still uses it) accepts only the parameters it offers.
 
 wagtail-modeladmin, like Django's admin, turns every unknown parameter of a list's address
 into a filter of its queryset: `?user__password__startswith=pbkdf2` answered with rows or
@@ -8,11 +8,10 @@ character at a time, and a parameter that is no lookup (`?page=x`, `?sort=pk`) a
 500. Here a list reads only its search (`q`), its column ordering (`o`, `ot`), its page
 (`p`) and the parameters of the filters it declares (`list_filter`); everything else is
 ignored. A search term loses NUL characters, which PostgreSQL refuses in text. Wagtail's
-own viewsets (snippets, registrations) behave like this already."""
+own viewsets (snippets, the other lists of the member area) behave like this already."""
 
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.shortcuts import redirect
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
@@ -51,38 +50,6 @@ class DeclaredParametersIndexView(IndexView):
 
 
 class StrictModelAdmin(ModelAdmin):
-    """The base of every modeladmin list of the site: its index view takes only the
-    parameters it offers."""
+    """A modeladmin list whose index view takes only the parameters it offers."""
 
     index_view_class = DeclaredParametersIndexView
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """Objects are listed and inspected; nobody adds, edits or deletes them in the admin."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
-
-
-class ReadOnlyModelAdmin(StrictModelAdmin):
-    """Only the list (and the inspect view where enabled); the group editor offers only the
-    permissions that mean something here."""
-
-    permission_helper_class = ReadOnlyPermissionHelper
-    history_view_enabled = False
-    permission_actions = ("view",)
-
-    def get_permissions_for_registration(self):
-        codenames = [self.permission_helper.get_perm_codename(a) for a in self.permission_actions]
-        return super().get_permissions_for_registration().filter(codename__in=codenames)
-
-    def get_admin_urls_for_registration(self):
-        kept = {self.url_helper.get_action_url_name(action) for action in ("index", "inspect")}
-        urls = super().get_admin_urls_for_registration()
-        return tuple(url for url in urls if url.name in kept)
