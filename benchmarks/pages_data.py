@@ -184,7 +184,7 @@ def ensure_comments(places):
     from benchmarks.library_data import material_key
     from benchmarks.search_data import QUESTION_REINDEX_UID
     from community.models import MemberProfile
-    from community.questions import reindex_question
+    from community.questions.rules import reindex_question
     from home.models import NewsPage
     from library.models import MaterialPage
 

@@ -33,7 +33,7 @@ from modelsearch.backends import get_search_backends
 from benchmarks.library_data import PLACES, FilePlan, ensure_library
 from community.access import MEMBERS_GROUP
 from community.models import MemberProfile, MemberStatus, Question
-from community.questions import reindex_question
+from community.questions.rules import reindex_question
 from home.models import Organisation
 from library.models import AccessLevel, Topic
 

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from community.views import accounts
+from community.members.views import accounts
 from config.health import healthz
 from home import views as home_views
 

@@ -12,7 +12,7 @@ everything under /media/ is public. So every picture is saved anew from its pixe
 - in the format it came in; a JPEG with its own quantization tables, so that saving it again
   costs as little quality as possible.
 
-`metadata_free` does this to an image opened with Pillow (community/photos.py uses it for
+`metadata_free` does this to an image opened with Pillow (community/members/photos.py uses it for
 members' photos), `without_metadata` to an uploaded file, and `MetadataFreeFilter` to every
 rendition Wagtail makes (home/models/media.py uses both for the site's images).
 """

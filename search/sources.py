@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from community.access import is_member
 from community.models import MemberProfile, Question
-from community.questions import discussion_texts
+from community.questions.rules import discussion_texts
 from events.models import AgendaSession, CongressPage, EventIndexPage, EventPage, Speaker
 from home.models import NewsPage, Organisation
 from home.models.pages import viewable_by

@@ -12,7 +12,7 @@ from django import template
 from django.db.models import Exists, OuterRef
 
 from community.access import is_member
-from community.forms import SaveMaterialForm
+from community.collections.forms import SaveMaterialForm
 from community.models import CollectionItem, MaterialCollection
 
 register = template.Library()
@@ -26,7 +26,7 @@ def member_request(context):
     return request if user is not None and is_member(user) else None
 
 
-@register.inclusion_tag("community/save_material_button.html", takes_context=True)
+@register.inclusion_tag("community/collections/save_material_button.html", takes_context=True)
 def save_material_button(context, material):
     request = member_request(context)
     if request is None:
@@ -45,7 +45,7 @@ def save_material_button(context, material):
     }
 
 
-@register.inclusion_tag("community/save_material_link.html", takes_context=True)
+@register.inclusion_tag("community/collections/save_material_link.html", takes_context=True)
 def save_material_link(context, material):
     request = member_request(context)
     if request is None:

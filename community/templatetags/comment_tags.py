@@ -11,8 +11,8 @@ from django.db.models import CharField, Count
 from django.db.models.functions import Cast
 from wagtail.models import Page
 
-from community import comments as rules
 from community.access import member_state
+from community.comments import rules
 from community.models import MemberProfile, MemberStatus
 from events.models import AgendaSession
 

@@ -4,18 +4,18 @@ and `{% asker question %}` (who asked, linked to their profile)."""
 
 from django import template
 
-from community import questions
 from community.access import member_state
+from community.questions import rules
 
 register = template.Library()
 
 
-@register.inclusion_tag("community/question_about_material.html", takes_context=True)
+@register.inclusion_tag("community/questions/about_material.html", takes_context=True)
 def questions_about(context, material):
     state = member_state(context["request"].user)
     about = None
     if state == "member":
-        visible = questions.with_answer_counts(material.questions.visible())
+        visible = rules.with_answer_counts(material.questions.visible())
         about = visible.order_by("-last_activity_at", "-pk")
     return {
         "material": material,
@@ -25,8 +25,8 @@ def questions_about(context, material):
     }
 
 
-@register.inclusion_tag("community/question_asker.html")
+@register.inclusion_tag("community/questions/asker.html")
 def asker(question):
     """Who asked, linked to their profile while it is approved."""
-    name, profile = questions.asker(question)
+    name, profile = rules.asker(question)
     return {"name": name, "profile": profile}

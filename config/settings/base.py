@@ -246,7 +246,7 @@ LOGIN_REDIRECT_URL = "community:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "community.members.forms.SignupForm"
 # Messages name people as »Mira Mitglied«, not by their generated user name.
 ACCOUNT_USER_DISPLAY = "community.access.display_name"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -284,9 +284,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    # The platform's own words and a word typed twice (community/passwords.py).
-    {"NAME": "community.passwords.SiteWordsValidator"},
-    {"NAME": "community.passwords.RepetitionValidator"},
+    # The platform's own words and a word typed twice (community/members/passwords.py).
+    {"NAME": "community.members.passwords.SiteWordsValidator"},
+    {"NAME": "community.members.passwords.RepetitionValidator"},
 ]
 
 # --- Language and time ----------------------------------------------------------------------

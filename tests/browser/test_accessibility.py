@@ -216,7 +216,7 @@ def exchange_demo_paths():
     from community.demo.collections import STARTER_KIT
     from community.demo.data import MEMBER_EMAIL
     from community.models import MaterialCollection, NotificationKind, Question
-    from community.notify import notify
+    from community.notifications.notify import notify
     from events.models import AgendaSession
 
     solved = Question.objects.solved().first()

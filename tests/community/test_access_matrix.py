@@ -127,7 +127,7 @@ def test_editing_the_profile_changes_only_the_own_profile(client, member, other_
 
 # --- Moderators act on members only ------------------------------------------------------
 
-STATUS_URL = reverse("community_memberprofile_modeladmin_status")
+STATUS_URL = reverse("community_members:status")
 # Accounts with a member profile (from the time before they joined the staff, say) that a
 # moderator's status action must leave alone, and the member it must change.
 TARGETS = {

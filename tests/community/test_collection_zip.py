@@ -11,7 +11,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from wagtail.models import CollectionViewRestriction
 
-from community.zipstream import CHUNK_SIZE
+from community.collections.zipstream import CHUNK_SIZE
 from library.models import MaterialLink, library_collection
 from tests.factories import (
     LibraryDocumentFactory,

@@ -20,8 +20,8 @@ from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("django_comments_xtd_xtdcomment_modeladmin_index")
-MODERATE = reverse("django_comments_xtd_xtdcomment_modeladmin_moderate")
+LIST = reverse("community_comments:index")
+MODERATE = reverse("community_comments:moderate")
 
 
 @pytest.fixture

@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from community.digest import MAX_AGE, SECTIONS, send_digests
 from community.models import Frequency, MemberStatus, Notification, NotificationKind
 from community.models import NotificationSetting as Setting
-from community.notification_mail import UNSUBSCRIBE_SALT, unsubscribe_url
+from community.notifications.digest import MAX_AGE, SECTIONS, send_digests
+from community.notifications.emails import UNSUBSCRIBE_SALT, unsubscribe_url
 from tests.community.conftest import MONDAY, TUESDAY, WEDNESDAY_BEFORE
 from tests.factories import (
     AnswerFactory,

@@ -8,7 +8,7 @@ from django_comments_xtd.models import XtdComment
 
 from community.demo.exchange import generate_exchange
 from community.models import Question
-from community.questions import answers
+from community.questions.rules import answers
 from home.demo import Report
 from library.models import MaterialPage
 from tests.helpers import soup, text_of

@@ -15,8 +15,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from PIL import Image
 
-from community import moderation
-from community.forms import ProfileForm
+from community.members import moderation
+from community.members.forms import ProfileForm
 from community.models import MemberProfile, MemberStatus
 
 pytestmark = pytest.mark.django_db

@@ -13,15 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 from wagtail.models import PageViewRestriction
 
-from community.comments import target_key, target_url
-from community.digest import send_digests
+from community.comments.rules import target_key, target_url
 from community.models import (
     Frequency,
     Notification,
     NotificationKind,
     NotificationSetting,
 )
-from community.notification_mail import unsubscribe_url
+from community.notifications.digest import send_digests
+from community.notifications.emails import unsubscribe_url
 from home.mail import deliver_due
 from home.models import OutgoingMail
 from tests.community.conftest import MONDAY

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from community.models import Frequency, Notification, NotificationKind, NotificationSetting
-from community.notification_mail import unsubscribe_url
+from community.notifications.emails import unsubscribe_url
 from tests.community.conftest import MONDAY
 from tests.factories import MaterialPageFactory, NotificationFactory
 from tests.helpers import soup, text_of

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image, ImageCms
 
-from community import photos
+from community.members import photos
 from community.models import MemberProfile
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """The hourly limit holds when a member posts many times at once (several tabs, a script, a
 double click): comments, answers and questions sent simultaneously store exactly the
 allowance, the rest is refused. The author's user row is locked while the posts of the
-last hour are counted and the new one is stored (community/limits.py).
+last hour are counted and the new one is stored (community/comments/limits.py).
 
 The threads need a database with concurrent connections: PostgreSQL, which production
 runs (and CI too). The suite's SQLite database is in memory with a shared cache, where a
@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
-from community.forms import POST_LIMIT_REACHED
+from community.comments.limits import POST_LIMIT_REACHED
 from community.models import Question
 from tests.factories import (
     LibraryIndexPageFactory,
@@ -126,7 +126,7 @@ def test_a_question_is_refused_at_the_limit_even_when_the_forms_early_check_let_
     topic = TopicFactory(name="Wohnen")
     for number in range(LIMIT):
         QuestionFactory(author=member, title=f"Frage {number}", topics=[topic])
-    monkeypatch.setattr("community.forms.may_post", lambda user: True)
+    monkeypatch.setattr("community.questions.forms.may_post", lambda user: True)
     client.force_login(member)
 
     response = client.post(

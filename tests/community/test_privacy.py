@@ -17,7 +17,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from PIL import Image
 
-from community.forms import ProfileForm
+from community.members.forms import ProfileForm
 from community.models import (
     MemberProfile,
     PrivacyRequest,

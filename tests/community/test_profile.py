@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from community.members.views.profiles import profile_for
 from community.models import ContactVisibility, MemberProfile, MemberStatus, SpokenLanguage
-from community.views.profiles import profile_for
 from tests.factories import MemberProfileFactory, OrganisationFactory, TopicFactory, UserFactory
 from tests.helpers import soup, text_of
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from wagtail.models import PageViewRestriction
 
-from community.forms import POST_LIMIT_REACHED
+from community.comments.limits import POST_LIMIT_REACHED
 from community.models import Question
-from community.signals import answer_accepted
+from community.questions.signals import answer_accepted
 from tests.factories import (
     AnswerFactory,
     MaterialPageFactory,

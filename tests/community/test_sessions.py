@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from community import moderation
+from community.members import moderation
 from tests.community.conftest import PASSWORD
 from tests.factories import ContentPageFactory
 

@@ -16,7 +16,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from factory.django import DjangoModelFactory
 
-from community.comments import author_name, content_type_of, target_url
+from community.comments.rules import author_name, content_type_of, target_url
 from community.models import (
     DEFAULT_COLLECTION_NAME,
     CollectionItem,

@@ -11,7 +11,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 from django.utils import timezone
 
-from community import moderation
+from community.members import moderation
 from community.models import MemberStatus
 from events import waiting_list
 from home.mail import MAX_ATTEMPTS, deliver_due

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from community.digest import send_digests
+from community.notifications.digest import send_digests
 
 
 class Command(BaseCommand):
