@@ -80,7 +80,10 @@ def approve_in_admin(page, base_url, username, password):
 
     page.get_by_role("link", name="Mitglieder", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mitglieder")
-    page.get_by_role("link", name="wartet auf Freischaltung").click()
+    page.get_by_role("button", name="Filter anzeigen").click()
+    page.get_by_role("button", name="Status").click()
+    page.get_by_label("wartet auf Freischaltung").check()
+    page.keyboard.press("Escape")  # closes the filter menu, as a moderator would
     expect(page).to_have_url(re.compile(r"status=pending"))
     row = page.get_by_role("row").filter(has_text=EMAIL)
     row.get_by_role("button", name="Freischalten").click()
