@@ -7,6 +7,7 @@ from community.collections.models import (
     MaterialCollection,
 )
 from community.comments.models import Follow
+from community.groups.models import GroupMembership, WorkingGroup
 from community.members.models import (
     ContactVisibility,
     MemberProfile,
@@ -31,6 +32,7 @@ __all__ = [
     "ContactVisibility",
     "Follow",
     "Frequency",
+    "GroupMembership",
     "MaterialCollection",
     "MemberProfile",
     "MemberStatus",
@@ -41,4 +43,5 @@ __all__ = [
     "PrivacyRequest",
     "Question",
     "SpokenLanguage",
+    "WorkingGroup",
 ]

@@ -32,6 +32,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from community.models import (
     CollectionItem,
     Follow,
+    GroupMembership,
     MaterialCollection,
     MemberProfile,
     Notification,
@@ -39,6 +40,7 @@ from community.models import (
     PrivacyRequest,
     Question,
     SpokenLanguage,
+    WorkingGroup,
 )
 from events.models import (
     AgendaSession,
@@ -141,6 +143,7 @@ DEPENDS_ON = {
 }
 
 MEMBERS_ONLY = "shown only to signed-in members, whose pages no cache keeps"
+GROUPS = "working groups: shown in the admin only so far; group pages will show them per person"
 NOT_CACHED = {
     Registration: "its free places show on the congress page, which caches keep at most "
     "FRONTEND_CACHE_S_MAXAGE seconds; the registration form counts them anew",
@@ -158,6 +161,9 @@ NOT_CACHED = {
     Notification: MEMBERS_ONLY,
     NotificationSetting: MEMBERS_ONLY,
     PrivacyRequest: MEMBERS_ONLY,
+    WorkingGroup: GROUPS,
+    WorkingGroup.topics.through: GROUPS,
+    GroupMembership: GROUPS,
     SpokenLanguage: MEMBERS_ONLY,
     Question.topics.through: MEMBERS_ONLY,
     Question.materials.through: MEMBERS_ONLY,

@@ -1,0 +1,60 @@
+"""Who may know of a working group, read its content and moderate it: the one place every
+surface asks (group pages, files, search, notifications, e-mails, exports). A secret group's
+existence is itself private. The BBE's moderators (group Moderation) moderate every group."""
+
+from django.db.models import Q
+
+from community.access import MODERATION_GROUP, is_member
+from community.groups.models import GroupMembership, Visibility, WorkingGroup
+from home.groups import group_names
+
+ACTIVE = GroupMembership.State.ACTIVE
+
+
+def is_network_moderator(user):
+    return user.is_authenticated and (user.is_superuser or MODERATION_GROUP in group_names(user))
+
+
+def membership(user, group):
+    """The user's active membership of `group`, or None."""
+    if not user.is_authenticated:
+        return None
+    # The stored memberships: `group.memberships` may hold a form's unsaved ones.
+    return GroupMembership.objects.filter(group=group, user=user, state=ACTIVE).first()
+
+
+def may_know(user, group):
+    """Whether the user may learn that `group` exists, with its name and purpose."""
+    if group.visibility == Visibility.PUBLIC or is_network_moderator(user):
+        return True
+    if group.visibility == Visibility.CLOSED:
+        return is_member(user)
+    return is_member(user) and membership(user, group) is not None
+
+
+def may_read(user, group):
+    """Whether the user may read the group's threads, files, meetings and member list."""
+    if is_network_moderator(user):
+        return True
+    if not is_member(user):
+        return False
+    return group.visibility == Visibility.PUBLIC or membership(user, group) is not None
+
+
+def may_moderate(user, group):
+    """Whether the user accepts requests, removes members and archives the group."""
+    if is_network_moderator(user):
+        return True
+    found = membership(user, group)
+    return is_member(user) and found is not None and found.role == GroupMembership.Role.MODERATOR
+
+
+def known_to(user):
+    """The groups the user may know of, as a queryset (lists, search)."""
+    groups = WorkingGroup.objects.all()
+    if is_network_moderator(user):
+        return groups
+    if not is_member(user):
+        return groups.filter(visibility=Visibility.PUBLIC)
+    own = GroupMembership.objects.filter(user=user, state=ACTIVE).values("group")
+    return groups.filter(~Q(visibility=Visibility.SECRET) | Q(pk__in=own))

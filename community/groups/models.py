@@ -1,0 +1,137 @@
+"""Working groups (Arbeitsgruppen): a few carriers, the BBE team and perhaps a representative
+of the ministry work on one question for a while. Who may know of a group, read it or
+moderate it is decided in community/groups/access.py alone."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+
+from home.models.pages import german_slug
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    CLOSED = "closed", _("closed")
+    SECRET = "secret", _("secret")
+
+
+class Joining(models.TextChoices):
+    OPEN = "open", _("open")
+    REQUEST = "request", _("on request")
+    INVITATION = "invitation", _("by invitation only")
+
+
+class WorkingGroup(ClusterableModel):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the name when empty."),
+    )
+    purpose = models.TextField(
+        _("purpose"),
+        max_length=600,
+        help_text=_("What the group works on, in two or three sentences."),
+    )
+    topics = ParentalManyToManyField(
+        "library.Topic", verbose_name=_("topics"), blank=True, related_name="working_groups"
+    )
+    ends_on = models.DateField(_("planned end"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.CLOSED,
+        help_text=_(
+            "Public: everyone sees the group and its purpose, members of the network its "
+            "content. Closed: members of the network see the group, only its members its "
+            "content. Secret: only its members know the group."
+        ),
+    )
+    joining = models.CharField(
+        _("joining"),
+        max_length=10,
+        choices=Joining.choices,
+        default=Joining.REQUEST,
+        help_text=_(
+            "Open: every member of the network may join. On request: the group's moderators "
+            "accept or decline. By invitation only: the moderators invite people."
+        ),
+    )
+    archived_at = models.DateTimeField(
+        _("archived"),
+        null=True,
+        blank=True,
+        help_text=_("A finished group is read-only; its members still find its content."),
+    )
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("purpose"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("visibility", widget=forms.RadioSelect),
+        FieldPanel("joining", widget=forms.RadioSelect),
+        FieldRowPanel([FieldPanel("ends_on"), FieldPanel("archived_at")]),
+        MultiFieldPanel(
+            [InlinePanel("memberships", label=_("member"))], heading=_("Members and roles")
+        ),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    def __str__(self):
+        return self.name
+
+    def full_clean(self, *args, **kwargs):
+        self.slug = german_slug(self.slug or self.name)
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self.slug = german_slug(self.slug or self.name)
+        super().save(*args, **kwargs)
+
+
+class GroupMembership(models.Model):
+    class Role(models.TextChoices):
+        MEMBER = "member", _("member")
+        MODERATOR = "moderator", _("group moderator")
+
+    class State(models.TextChoices):
+        ACTIVE = "active", _("member")
+        REQUESTED = "requested", _("asked to join")
+        INVITED = "invited", _("invited")
+
+    group = ParentalKey(WorkingGroup, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.ACTIVE)
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    panels = [FieldRowPanel([FieldPanel("user"), FieldPanel("role"), FieldPanel("state")])]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group")
+        ]
+        verbose_name = _("group membership")
+        verbose_name_plural = _("group memberships")
+
+    def __str__(self):
+        return f"{self.user} – {self.group}"
