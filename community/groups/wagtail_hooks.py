@@ -14,7 +14,7 @@ class WorkingGroupViewSet(ModelViewSet):
     url_prefix = "community/groups"
     icon = "group"
     menu_label = _("Working groups")
-    menu_order = 235
+    menu_order = 237
     add_to_admin_menu = True
     copy_view_enabled = False
     list_display = ["name", "visibility", "joining", "ends_on", "archived_at"]
