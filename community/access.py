@@ -6,6 +6,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from home.groups import group_names, staff_ids
 
@@ -29,6 +30,13 @@ def is_member(user):
 def display_name(user):
     """How the site names a user in messages: full name, else e-mail address."""
     return user.get_full_name() or user.email or user.get_username()
+
+
+def public_name(user):
+    """How the site names a person to other members: the profile's name, else the
+    account's full name; never an e-mail address."""
+    profile = getattr(user, "member_profile", None)
+    return (profile.display_name if profile else "") or user.get_full_name() or _("member")
 
 
 def member_state(user):

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("community.questions.urls")),
     path("", include("community.collections.urls")),
     path("", include("community.notifications.urls")),
+    path("", include("community.groups.urls")),
 ]

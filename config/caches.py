@@ -143,7 +143,7 @@ DEPENDS_ON = {
 }
 
 MEMBERS_ONLY = "shown only to signed-in members, whose pages no cache keeps"
-GROUPS = "working groups: shown in the admin only so far; group pages will show them per person"
+GROUPS = "working groups: their pages and »Mein Bereich« are rendered per person, never kept"
 NOT_CACHED = {
     Registration: "its free places show on the congress page, which caches keep at most "
     "FRONTEND_CACHE_S_MAXAGE seconds; the registration form counts them anew",

@@ -11,12 +11,13 @@ import subprocess
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from community.demo.data import MEMBER_EMAIL, PENDING
+from community.demo.data import MEMBER_EMAIL, MODERATOR_EMAIL, PENDING
 from community.models import MaterialCollection, MemberProfile, Question
 from config.outages import maintenance_response
 from events import waiting_list
@@ -91,6 +92,7 @@ def rendered_pages(db, client, monkeypatch, tmp_path):
     files += member_area_pages(client, tmp_path)
     files += exchange_pages(client, tmp_path)
     files += search_pages(client, tmp_path)
+    files += group_pages(client, tmp_path)
     # The 500 page has no database behind it; render it the way Django's handler does.
     error = server_error(RequestFactory().get("/"))
     files.append(write(tmp_path / "server-error-page.html", error.content))
@@ -159,6 +161,46 @@ def member_area_pages(client, tmp_path):
     assert pages["directory-filtered"][0].content.count(b'class="member-card"') > 1
     for name in ["signup-form-with-errors", "profile-form-with-errors"]:
         assert b"message--error" in pages[name][0].content, name
+    return [
+        write(tmp_path / f"{name}.html", response.content)
+        for name, (response, _status) in pages.items()
+    ]
+
+
+def group_pages(client, tmp_path):
+    """The working groups of the demo: for a visitor, for the demo's member (in a public
+    group, invited to the secret one, asking to join the closed one, with an error) and for
+    the network's moderator (a request waiting, the form to found a group with errors)."""
+    groups = "/netzwerk/arbeitsgruppen/"
+    public, closed = f"{groups}ag-wohnraum/", f"{groups}ag-wirkung-und-berichtswesen/"
+    pages = {
+        "group-list-for-visitors": (client.get(groups), 200),
+        "public-group-for-visitors": (client.get(public), 200),
+    }
+    client.force_login(get_user_model().objects.get(email=MEMBER_EMAIL))
+    pages |= {
+        "group-list": (client.get(groups), 200),
+        "own-group": (client.get(public), 200),
+        "leave-group": (client.get(f"{public}austreten/"), 200),
+        "closed-group": (client.get(closed), 200),
+        "closed-group-request-with-errors": (
+            client.post(f"{closed}beitreten/", {"request-message": "x" * 1001}),
+            400,
+        ),
+        "invited-to-secret-group": (
+            client.get(f"{groups}steuerungsrunde-der-programmtraeger/"),
+            200,
+        ),
+    }
+    client.force_login(get_user_model().objects.get(email=MODERATOR_EMAIL))
+    pages |= {
+        "group-with-requests": (client.get(closed), 200),
+        "found-group-form-with-errors": (client.post(f"{groups}neu/", {"name": ""}), 200),
+    }
+    client.logout()
+    for name, (response, status) in pages.items():
+        assert response.status_code == status, f"{name} answered {response.status_code}"
+    assert b"group-request" in pages["group-with-requests"][0].content
     return [
         write(tmp_path / f"{name}.html", response.content)
         for name, (response, _status) in pages.items()

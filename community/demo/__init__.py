@@ -1,6 +1,7 @@
 """Demo content of the member area: the landing page »Netzwerk« in the main menu, 25
 approved members of ten carriers in ten Bundesländer (one of them the network's moderator),
-and one account waiting for approval with an organisation still to be confirmed.
+one account waiting for approval with an organisation still to be confirmed, and four
+working groups (community/demo/groups.py).
 
 The accounts can log in with their verified e-mail address once they have a password: the
 demo gives them none; `create_dev_admin` sets and prints one for the two DEV_LOGINS.
@@ -30,6 +31,7 @@ from community.demo.data import (
     PENDING,
 )
 from community.demo.exchange import generate_exchange
+from community.demo.groups import generate_groups
 from community.models import MemberProfile, MemberStatus, NetworkPage, SpokenLanguage
 from home.demo import Builder, heading, paragraphs
 from home.models import Organisation
@@ -51,6 +53,7 @@ def generate():
     account(builder, PENDING, MemberStatus.PENDING, groups=[])
     generate_exchange(builder.report)
     generate_collections(builder.report)
+    generate_groups(builder.report)
     return builder.report
 
 

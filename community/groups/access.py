@@ -23,13 +23,21 @@ def membership(user, group):
     return GroupMembership.objects.filter(group=group, user=user, state=ACTIVE).first()
 
 
+def any_membership(user, group):
+    """The user's membership of `group` in any state (active, asked, invited), or None."""
+    if not user.is_authenticated:
+        return None
+    return GroupMembership.objects.filter(group=group, user=user).first()
+
+
 def may_know(user, group):
-    """Whether the user may learn that `group` exists, with its name and purpose."""
+    """Whether the user may learn that `group` exists, with its name and purpose: of a
+    secret group its members and those it invites."""
     if group.visibility == Visibility.PUBLIC or is_network_moderator(user):
         return True
     if group.visibility == Visibility.CLOSED:
         return is_member(user)
-    return is_member(user) and membership(user, group) is not None
+    return is_member(user) and any_membership(user, group) is not None
 
 
 def may_read(user, group):
@@ -56,5 +64,18 @@ def known_to(user):
         return groups
     if not is_member(user):
         return groups.filter(visibility=Visibility.PUBLIC)
-    own = GroupMembership.objects.filter(user=user, state=ACTIVE).values("group")
+    own = GroupMembership.objects.filter(user=user).values("group")
     return groups.filter(~Q(visibility=Visibility.SECRET) | Q(pk__in=own))
+
+
+def moderated_by(user):
+    """The groups the user moderates (every group for the BBE's moderators)."""
+    groups = WorkingGroup.objects.all()
+    if is_network_moderator(user):
+        return groups
+    if not is_member(user):
+        return groups.none()
+    own = GroupMembership.objects.filter(
+        user=user, state=ACTIVE, role=GroupMembership.Role.MODERATOR
+    ).values("group")
+    return groups.filter(pk__in=own)

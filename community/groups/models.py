@@ -5,10 +5,12 @@ moderate it is decided in community/groups/access.py alone."""
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from home.models.pages import german_slug
 
@@ -101,6 +103,13 @@ class WorkingGroup(ClusterableModel):
         self.slug = german_slug(self.slug or self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("community:group", args=[self.slug])
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
+
 
 class GroupMembership(models.Model):
     class Role(models.TextChoices):
@@ -135,3 +144,31 @@ class GroupMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.group}"
+
+
+def memberships_of(user):
+    """The user's memberships in any state with their groups, the groups still at work
+    first; `waiting` counts each group's open requests to join."""
+    waiting = models.Count(
+        "group__memberships",
+        filter=models.Q(group__memberships__state=GroupMembership.State.REQUESTED),
+    )
+    found = GroupMembership.objects.filter(user=user).select_related("group")
+    return found.annotate(waiting=waiting).order_by("group__archived_at", "group__name")
+
+
+@register_setting(icon="group")
+class GroupSettings(BaseSiteSetting):
+    """Whether members found working groups themselves, or only the BBE team does."""
+
+    members_create_groups = models.BooleanField(
+        _("members may create working groups"),
+        default=False,
+        help_text=_(
+            "When ticked, every approved member may found a working group and moderates it. "
+            "Otherwise only the BBE team creates groups, in »Working groups«."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("working groups")

@@ -26,6 +26,7 @@ from django_comments.models import Comment, CommentFlag
 
 from community.access import is_member
 from community.comments import rules
+from community.groups.models import memberships_of
 from community.models import (
     CollectionItem,
     Follow,
@@ -149,6 +150,16 @@ def personal_data(user, request):
         "contributions": contributions_of(user),
         "comment_reports": comment_reports_of(user, request),
         "collections": collections_of(user),
+        "working_groups": [
+            {
+                "group": found.group.name,
+                "role": found.role,
+                "state": found.state,
+                "message": found.message,
+                "since": found.created_at,
+            }
+            for found in memberships_of(user)
+        ],
         "followed_discussions": [
             {"kind": follow.content_type.model, "id": follow.object_id, "since": follow.created_at}
             for follow in Follow.objects.filter(user=user).select_related("content_type")

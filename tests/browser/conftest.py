@@ -55,6 +55,14 @@ def browser(django_db_setup):
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def axe():
+    """axe-core, run in a page by `axe.run(page)` (tests/browser/test_accessibility.py)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
 @pytest.fixture
 def new_page(browser):
     """Open a page in a fresh browser context (German, no cookies) of the given viewport.

@@ -4,7 +4,6 @@ site, on a desktop screen and on a phone."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.viewports import DESKTOP, PHONE
@@ -57,11 +56,6 @@ MEMBER_AREA_PAGES = {
     "my-data": "/netzwerk/meine-daten/",
 }
 COLLEAGUE_EMAIL = "yusuf.kaya@example.org"  # a demo member in Leipzig, like MEMBER_EMAIL
-
-
-@pytest.fixture(scope="module")
-def axe():
-    return Axe()
 
 
 def blocking_violations(axe, page):

@@ -68,6 +68,7 @@ def test_member_has_shortcuts_into_the_member_area_and_the_exchange(client, home
         reverse("community:profile", args=[member.member_profile.pk]),
         reverse("community:directory"),
         reverse("community:organisations"),
+        reverse("community:groups"),
         reverse("community:questions"),
         reverse("community:collections"),
         reverse("events:my_programme"),

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Site
 
-from community.models import MemberProfile, NetworkPage
+from community.models import MemberProfile, NetworkPage, WorkingGroup
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +79,20 @@ def test_second_run_creates_nothing_and_the_demo_logins_get_a_password_once(
     dashboard = soup(client.get(reverse("community:dashboard")))
     assert "account-status--approved" in dashboard.select_one(".account-status")["class"]
     assert dashboard.select("[aria-labelledby=materials-title] .link-list a")
+
+
+def test_demo_has_four_working_groups_the_demo_member_meets(client, demo):
+    groups = {group.name: group for group in WorkingGroup.objects.all()}
+    assert {group.visibility for group in groups.values()} == {"public", "closed", "secret"}
+    assert len(groups) == 4
+    assert all(group.topics.exists() for group in groups.values())
+    member = get_user_model().objects.get(email=MEMBER_EMAIL)
+    client.force_login(member)
+
+    listed = client.get(reverse("community:groups")).content.decode()
+    assert "AG Wohnraum" in listed
+    assert "Steuerungsrunde der Programmträger" in listed  # invited to it
+    assert "Sie sind eingeladen" in listed
+    wohnraum = client.get(groups["AG Wohnraum"].get_absolute_url()).content.decode()
+    assert "Yusuf Kaya" in wohnraum
+    assert "Sie sind Mitglied dieser Arbeitsgruppe." in wohnraum

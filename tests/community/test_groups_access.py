@@ -1,7 +1,7 @@
 """Who may know of a working group, read it and moderate it (community/groups/access.py),
 for each visibility and role: the rules every group surface will ask. A secret group is
-known to its members and the BBE's moderators only; the list of groups someone may know of
-agrees with the rule for each group."""
+known to its members, those it invites and the BBE's moderators only; the list of groups
+someone may know of agrees with the rule for each group."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -13,11 +13,12 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 ROLES = ["visitor", "pending", "member", "group_member", "group_moderator", "moderator", "editor"]
-# (knows it exists, reads its content, moderates it) per role
+# (knows it exists, reads its content, moderates it) per role; "member" is invited (and so
+# learns of the secret group, to answer the invitation), "pending" asked to join.
 EXPECTED = {
     Visibility.PUBLIC: ["TFF", "TFF", "TTF", "TTF", "TTT", "TTT", "TFF"],
     Visibility.CLOSED: ["FFF", "FFF", "TFF", "TTF", "TTT", "TTT", "FFF"],
-    Visibility.SECRET: ["FFF", "FFF", "FFF", "TTF", "TTT", "TTT", "FFF"],
+    Visibility.SECRET: ["FFF", "FFF", "TFF", "TTF", "TTT", "TTT", "FFF"],
 }
 
 

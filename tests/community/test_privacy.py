@@ -397,3 +397,21 @@ def test_deleting_the_account_leaves_no_photo_file_of_the_member(
 
     assert response.status_code == 302
     assert files() == before
+
+
+def test_export_holds_the_working_groups_and_deleting_leaves_them(client, member, other_member):
+    from community.groups.models import GroupMembership, WorkingGroup
+
+    group = WorkingGroup.objects.create(name="AG Wohnraum", purpose="Wohnraum finden.")
+    GroupMembership.objects.create(
+        group=group, user=member, state="requested", message="Ich möchte mitarbeiten."
+    )
+    GroupMembership.objects.create(group=group, user=other_member)
+
+    data = json.loads(export_of(client, member).content)
+
+    assert [(g["group"], g["state"], g["message"]) for g in data["working_groups"]] == [
+        ("AG Wohnraum", "requested", "Ich möchte mitarbeiten.")
+    ]
+    client.post(DELETE, {"password": PASSWORD})
+    assert list(group.memberships.values_list("user", flat=True)) == [other_member.pk]

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
 from community.access import member_state
+from community.groups.models import memberships_of
 from community.models import MemberProfile
 from community.questions.rules import open_in_topics, with_answer_counts
 from events.models import CongressPage, EventIndexPage, EventPage, Registration
@@ -46,6 +47,7 @@ def dashboard(request):
             "events": upcoming_events(user),
             "events_index": indexes.get(EventIndexPage),
             "questions": open_questions(topics) if state == "member" else None,
+            "memberships": memberships_of(user) if state == "member" else None,
             "admin_access": user.has_perm("wagtailadmin.access_admin"),
         },
     )

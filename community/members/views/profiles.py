@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from community.access import is_member, is_staff_account, member_required
+from community.groups.forms import InviteForm
 from community.members.forms import ProfileForm
 from community.models import MemberProfile, MemberStatus
 from community.templatetags.plain_text import plain_text
@@ -74,8 +75,17 @@ def profile_detail(request, profile):
             "texts": [(key, title, plain_text(text)) for key, title, text in texts if text],
             "topics": profile.topics.all(),
             "languages": profile.languages.all(),
+            "invite_form": invite_form(request.user, profile),
         },
     )
+
+
+def invite_form(user, profile):
+    """The form to invite the member into a working group the user moderates, or None."""
+    if profile.user_id == user.pk or not profile.is_approved:
+        return None
+    form = InviteForm(user, profile.user)
+    return form if form.fields["group"].queryset.exists() else None
 
 
 @viewable_profile

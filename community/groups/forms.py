@@ -1,0 +1,83 @@
+"""The forms of working groups on the site."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community.groups import access
+from community.groups.models import WorkingGroup
+
+MESSAGE_LENGTH = 1000
+
+
+def message_field(label, help_text):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        max_length=MESSAGE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RequestForm(forms.Form):
+    message = message_field(
+        _("Message to the group's moderators (optional)"),
+        _("E.g. who you are and what you would like to contribute."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", prefix="request", **kwargs)
+
+
+class DecisionForm(forms.Form):
+    """The answer to the request `membership`."""
+
+    message = message_field(
+        _("Message to the person (optional)"), _("It goes with our e-mail about your decision.")
+    )
+
+    def __init__(self, membership, *args, **kwargs):
+        super().__init__(*args, label_suffix="", prefix=f"decision-{membership.pk}", **kwargs)
+
+
+class InviteForm(forms.Form):
+    """Invites `person` into one of the groups `user` moderates that are open and that
+    `person` has no part in yet."""
+
+    group = forms.ModelChoiceField(
+        label=_("Working group"),
+        queryset=WorkingGroup.objects.none(),
+        error_messages={"invalid_choice": _("Please choose one of your working groups.")},
+    )
+    message = message_field(_("Message (optional)"), _("It goes with the invitation."))
+
+    def __init__(self, user, person, *args, **kwargs):
+        super().__init__(*args, label_suffix="", prefix="invite", **kwargs)
+        groups = access.moderated_by(user).filter(archived_at__isnull=True)
+        self.fields["group"].queryset = groups.exclude(memberships__user=person).order_by("name")
+
+
+class GroupForm(forms.ModelForm):
+    """A working group a member founds on the site."""
+
+    class Meta:
+        model = WorkingGroup
+        fields = ["name", "purpose", "topics", "visibility", "joining", "ends_on"]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.CheckboxSelectMultiple,
+            "visibility": forms.RadioSelect,
+            "joining": forms.RadioSelect,
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.fields["name"].help_text = _("E.g. »AG Wohnraum«.")
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        if ends_on and ends_on < timezone.localdate():
+            raise forms.ValidationError(_("The planned end lies in the past."))
+        return ends_on

@@ -1,0 +1,26 @@
+"""The working groups (»Arbeitsgruppen«)."""
+
+from django.urls import path
+
+from community.groups import views
+
+urlpatterns = [
+    path("arbeitsgruppen/", views.group_list, name="groups"),
+    path("arbeitsgruppen/neu/", views.create_group, name="group_new"),
+    path("arbeitsgruppen/<slug:slug>/", views.group_detail, name="group"),
+    path("arbeitsgruppen/<slug:slug>/beitreten/", views.join, name="group_join"),
+    path(
+        "arbeitsgruppen/<slug:slug>/einladung-annehmen/",
+        views.accept_invitation,
+        name="group_accept_invitation",
+    ),
+    path("arbeitsgruppen/<slug:slug>/austreten/", views.leave, name="group_leave"),
+    path("arbeitsgruppen/<slug:slug>/archivieren/", views.archive, name="group_archive"),
+    path("arbeitsgruppen/<slug:slug>/anfragen/<int:pk>/", views.decide, name="group_decide"),
+    path(
+        "arbeitsgruppen/<slug:slug>/mitglieder/<int:pk>/entfernen/",
+        views.remove_member,
+        name="group_remove",
+    ),
+    path("mitglieder/<int:pk>/einladen/", views.invite, name="group_invite"),
+]
