@@ -7,7 +7,7 @@ from community.collections.models import (
     MaterialCollection,
 )
 from community.comments.models import Follow
-from community.groups.models import GroupMembership, WorkingGroup
+from community.groups.models import GroupMembership, GroupThread, WorkingGroup
 from community.members.models import (
     ContactVisibility,
     MemberProfile,
@@ -33,6 +33,7 @@ __all__ = [
     "Follow",
     "Frequency",
     "GroupMembership",
+    "GroupThread",
     "MaterialCollection",
     "MemberProfile",
     "MemberStatus",

@@ -18,7 +18,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from community.demo.data import MEMBER_EMAIL, MODERATOR_EMAIL, PENDING
-from community.models import MaterialCollection, MemberProfile, Question
+from community.models import GroupThread, MaterialCollection, MemberProfile, Question
 from config.outages import maintenance_response
 from events import waiting_list
 from events.models import AgendaSession, CongressPage
@@ -173,6 +173,7 @@ def group_pages(client, tmp_path):
     the network's moderator (a request waiting, the form to found a group with errors)."""
     groups = "/netzwerk/arbeitsgruppen/"
     public, closed = f"{groups}ag-wohnraum/", f"{groups}ag-wirkung-und-berichtswesen/"
+    thread = GroupThread.objects.filter(group__slug="ag-wohnraum").first()
     pages = {
         "group-list-for-visitors": (client.get(groups), 200),
         "public-group-for-visitors": (client.get(public), 200),
@@ -190,6 +191,11 @@ def group_pages(client, tmp_path):
         "invited-to-secret-group": (
             client.get(f"{groups}steuerungsrunde-der-programmtraeger/"),
             200,
+        ),
+        "group-discussion": (client.get(f"{public}diskussionen/{thread.pk}/"), 200),
+        "group-with-discussion-errors": (
+            client.post(f"{public}diskussionen/neu/", {"thread-title": ""}),
+            400,
         ),
     }
     client.force_login(get_user_model().objects.get(email=MODERATOR_EMAIL))

@@ -2,7 +2,9 @@
 commented, who reads and writes, and the thread of a discussion.
 
 A discussion belongs to a target: a Wagtail page with `comments_enabled`, a congress's
-AgendaSession or a Question. Targets travel in forms as a key "app_label.model:pk".
+AgendaSession, a Question or a working group's GroupThread (read by those the group lets
+read it, written by its members: community/groups/access.py). Targets travel in forms as
+a key "app_label.model:pk".
 Only approved members read and write comments (community.access.is_member); visitors and
 accounts waiting for approval see how many there are."""
 
@@ -19,7 +21,9 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 
-from community.models import Follow, MemberProfile, MemberStatus, Question
+from community.groups import access as groups
+from community.groups.models import Visibility
+from community.models import Follow, GroupThread, MemberProfile, MemberStatus, Question
 from community.questions.rules import may_accept
 from events.models import AgendaSession
 from home.caching import SITE, cached
@@ -62,7 +66,7 @@ def takes_comments(model_class):
         return False
     if issubclass(model_class, Page):
         return any(field.name == "comments_enabled" for field in model_class._meta.fields)
-    return issubclass(model_class, AgendaSession | Question)
+    return issubclass(model_class, AgendaSession | Question | GroupThread)
 
 
 def page_visible(page, request):
@@ -81,7 +85,23 @@ def is_open_for_comments(target, request):
         return congress.live and page_visible(congress, request)
     if isinstance(target, Question):
         return target.is_public
+    if isinstance(target, GroupThread):
+        return groups.may_read(request.user, target.group)
     return False
+
+
+def group_only(target):
+    """Whether only a working group's members read the discussion of `target` (not every
+    approved member)."""
+    return isinstance(target, GroupThread) and target.group.visibility != Visibility.PUBLIC
+
+
+def may_write(target, user):
+    """Whether the member, who may read the discussion of `target`, may also write in it:
+    in a working group only its members and moderators, while it is not archived."""
+    if isinstance(target, GroupThread):
+        return groups.may_write(user, target.group)
+    return True
 
 
 def target_url(target):

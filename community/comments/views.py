@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.sites.models import Site
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,7 +25,7 @@ from community.access import member_required
 from community.comments import rules
 from community.comments.forms import CommentForm
 from community.comments.limits import POST_LIMIT_REACHED, PostLimitReached, post
-from community.models import Follow, Question
+from community.models import Follow, GroupThread, Question
 from events.models import AgendaSession
 from home.caching import rows_updated
 
@@ -75,6 +76,8 @@ def comment_of(request, pk):
 @members_post
 def post_comment(request):
     target = open_target(request, request.POST.get("target"))
+    if not rules.may_write(target, request.user):
+        raise PermissionDenied
     answers = isinstance(target, Question)
     form = CommentForm(request.POST)
     parent = replied_to(request, target, form)
@@ -97,8 +100,8 @@ def post_comment(request):
 
     def store():
         comment.save()
-        if answers:
-            Question.objects.filter(pk=target.pk).update(last_activity_at=comment.submit_date)
+        if isinstance(target, Question | GroupThread):
+            type(target).objects.filter(pk=target.pk).update(last_activity_at=comment.submit_date)
 
     try:
         post(request.user, store)  # within the hour's allowance, counted under a lock

@@ -1,16 +1,18 @@
 """Demo working groups as the programme would have them: two public ones (housing, training
 volunteers), a closed one on reporting with the BBE team, and the carriers' secret steering
 group. The demo member (mitglied@example.org) is in »AG Wohnraum« and invited to the steering
-group; a request to join waits in the closed group. Found by name, so a second run creates
-nothing."""
+group; a request to join waits in the closed group; three discussions with replies. Found
+by name and title, so a second run creates nothing."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from community.demo import exchange
 from community.demo.data import MEMBER_EMAIL, MODERATOR_EMAIL
-from community.models import GroupMembership, WorkingGroup
+from community.demo.exchange import days_ago
+from community.models import GroupMembership, GroupThread, WorkingGroup
 from library.models import Topic
 
 MODERATOR = GroupMembership.Role.MODERATOR
@@ -94,6 +96,83 @@ GROUPS = [
 ]
 
 
+# Discussions: group, title, opening (e-mail, days ago, text), and comments as
+# community/demo/exchange.py's thread(): (first comment, [replies]).
+DISCUSSIONS = [
+    (
+        "AG Wohnraum",
+        "Mietverträge für Wohngemeinschaften: Erfahrungen?",
+        (
+            "yusuf.kaya@example.org",
+            12,
+            "Mehrere Tandems suchen gerade gemeinsam eine WG. Vermieter fragen nach einem "
+            "Hauptmieter. Welche Vertragsformen haben bei Ihnen funktioniert?",
+        ),
+        [
+            (
+                (
+                    MEMBER_EMAIL,
+                    11,
+                    "In Leipzig haben zwei Patinnen als Hauptmieterinnen unterschrieben und "
+                    "untervermietet. Wichtig war eine schriftliche Vereinbarung über die "
+                    "Nebenkosten.",
+                ),
+                [
+                    (
+                        "katrin.brandes@example.org",
+                        10,
+                        "Bei uns übernimmt die Stiftung die Mietbürgschaft – das überzeugt "
+                        "viele Vermieter schneller als jede Patenschaft.",
+                    )
+                ],
+            )
+        ],
+    ),
+    (
+        "AG Wohnraum",
+        "Gliederung der Arbeitshilfe »Wohnungssuche mit Paten«",
+        (
+            "yusuf.kaya@example.org",
+            4,
+            "Vorschlag für die Gliederung: 1. Wohnberechtigungsschein, 2. Besichtigungen "
+            "begleiten, 3. Verträge verstehen, 4. Konflikte mit Nachbarn. Was fehlt?",
+        ),
+        [
+            (
+                (
+                    "leyla.rahimi@example.org",
+                    3,
+                    "Ein Kapitel zu Diskriminierung bei der Wohnungssuche und zu "
+                    "Beratungsstellen, an die man sich wenden kann.",
+                ),
+                [],
+            )
+        ],
+    ),
+    (
+        "AG Wirkung und Berichtswesen",
+        "Kennzahlen für den Sachbericht 2027",
+        (
+            "tobias.lang@example.org",
+            6,
+            "Welche drei Kennzahlen erheben Sie ohnehin schon? Wir möchten vermeiden, dass "
+            "Ehrenamtliche zusätzliche Formulare ausfüllen.",
+        ),
+        [
+            (
+                (
+                    "nina.hoffmann@example.org",
+                    5,
+                    "Anzahl der Tandems, Dauer der Patenschaften und wie viele nach einem "
+                    "Jahr noch Kontakt haben.",
+                ),
+                [],
+            )
+        ],
+    ),
+]
+
+
 def generate_groups(report):
     """Adds the demo groups and their people; names what it made or found to `report`."""
     users = {user.email.lower(): user for user in get_user_model().objects.all()}
@@ -120,3 +199,28 @@ def generate_groups(report):
                 GroupMembership.objects.create(
                     group=group, user=users[email], role=role, state=state, message=message
                 )
+    for group_name, title, opening, comments in DISCUSSIONS:
+        discussion(report, users, group_name, title, opening, comments)
+
+
+def discussion(report, users, group_name, title, opening, comments):
+    """A group's discussion with its comments, dated as given; found by its title."""
+    group = WorkingGroup.objects.filter(name=group_name).first()
+    email, days, text = opening
+    if group is None or email not in users:
+        return
+    started = days_ago(days)
+    thread, created = GroupThread.objects.get_or_create(
+        group=group,
+        title=title,
+        defaults={"author": users[email], "text": text, "created_at": started},
+    )
+    (report.created if created else report.skipped).append(f"discussion »{title}«")
+    if not created:
+        return
+    last = days
+    for first, replies in comments:
+        _top, newest = exchange.thread(thread, users, first, replies)
+        last = min(last, newest)
+    thread.last_activity_at = days_ago(last)
+    thread.save(update_fields=["last_activity_at"])

@@ -2,9 +2,10 @@
 surface asks (group pages, files, search, notifications, e-mails, exports). A secret group's
 existence is itself private. The BBE's moderators (group Moderation) moderate every group."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from community.access import MODERATION_GROUP, is_member
+from community.access import MEMBERS_GROUP, MODERATION_GROUP, is_member
 from community.groups.models import GroupMembership, Visibility, WorkingGroup
 from home.groups import group_names
 
@@ -55,6 +56,42 @@ def may_moderate(user, group):
         return True
     found = membership(user, group)
     return is_member(user) and found is not None and found.role == GroupMembership.Role.MODERATOR
+
+
+def may_write(user, group):
+    """Whether the user starts discussions and replies in the group: its members and
+    moderators, while the group is not archived."""
+    if group.is_archived or not is_member(user):
+        return False
+    return is_network_moderator(user) or membership(user, group) is not None
+
+
+def readable_by(user_ids):
+    """{user id: the ids of the groups that user may read} (as may_read) for those of
+    `user_ids` who may read any, in a few queries however many (notifications, digests)."""
+    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    members = set(
+        users.filter(Q(is_superuser=True) | Q(groups__name=MEMBERS_GROUP)).values_list(
+            "pk", flat=True
+        )
+    )
+    moderators = set(
+        users.filter(Q(is_superuser=True) | Q(groups__name=MODERATION_GROUP)).values_list(
+            "pk", flat=True
+        )
+    )
+    everything = set(WorkingGroup.objects.values_list("pk", flat=True)) if moderators else set()
+    public = set(
+        WorkingGroup.objects.filter(visibility=Visibility.PUBLIC).values_list("pk", flat=True)
+    )
+    readable = {user_id: set(public) for user_id in members}
+    for user_id, group_id in GroupMembership.objects.filter(
+        user__in=members, state=ACTIVE
+    ).values_list("user", "group"):
+        readable[user_id].add(group_id)
+    for user_id in moderators:
+        readable[user_id] = everything
+    return readable
 
 
 def known_to(user):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.groups import access
-from community.groups.models import WorkingGroup
+from community.groups.models import GroupThread, WorkingGroup
 
 MESSAGE_LENGTH = 1000
 
@@ -81,3 +81,17 @@ class GroupForm(forms.ModelForm):
         if ends_on and ends_on < timezone.localdate():
             raise forms.ValidationError(_("The planned end lies in the past."))
         return ends_on
+
+
+class ThreadForm(forms.ModelForm):
+    """A new discussion in a working group."""
+
+    class Meta:
+        model = GroupThread
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        labels = {"title": _("Topic"), "text": _("Your contribution")}
+        help_texts = {"title": _("E.g. »Mietverträge für WGs: Erfahrungen?«.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", prefix="thread", **kwargs)

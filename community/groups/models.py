@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -144,6 +145,41 @@ class GroupMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.group}"
+
+
+class GroupThread(models.Model):
+    """A discussion in a working group: a title and an opening text; its replies are
+    comments (django-comments-xtd, community/comments/), read and written by those the
+    group's rules let in (community/groups/access.py)."""
+
+    group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
+        related_name="threads",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="group_threads",
+    )
+    title = models.CharField(_("topic"), max_length=200)
+    text = models.TextField(_("text"), max_length=5000)
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-last_activity_at", "-pk"]
+        verbose_name = _("discussion")
+        verbose_name_plural = _("discussions")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("community:group_thread", args=[self.group.slug, self.pk])
 
 
 def memberships_of(user):

@@ -10,6 +10,14 @@ urlpatterns = [
     path("arbeitsgruppen/<slug:slug>/", views.group_detail, name="group"),
     path("arbeitsgruppen/<slug:slug>/beitreten/", views.join, name="group_join"),
     path(
+        "arbeitsgruppen/<slug:slug>/diskussionen/neu/", views.start_thread, name="group_thread_new"
+    ),
+    path(
+        "arbeitsgruppen/<slug:slug>/diskussionen/<int:pk>/",
+        views.thread_detail,
+        name="group_thread",
+    ),
+    path(
         "arbeitsgruppen/<slug:slug>/einladung-annehmen/",
         views.accept_invitation,
         name="group_accept_invitation",

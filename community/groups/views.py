@@ -12,6 +12,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
@@ -23,13 +24,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from community.access import is_member, member_required, public_name
+from community.comments.counts import with_counts
+from community.comments.rules import visible_comments
 from community.groups import access, emails
-from community.groups.forms import DecisionForm, GroupForm, InviteForm, RequestForm
-from community.groups.models import GroupMembership, GroupSettings, Joining, WorkingGroup
-from community.models import MemberProfile
+from community.groups.forms import DecisionForm, GroupForm, InviteForm, RequestForm, ThreadForm
+from community.groups.models import (
+    GroupMembership,
+    GroupSettings,
+    GroupThread,
+    Joining,
+    WorkingGroup,
+)
+from community.models import Follow, MemberProfile
+from community.notifications.notify import thread_started
 from home.pagination import page_of
 
 PER_PAGE = 20
+THREADS_PER_PAGE = 20
 ACTIVE = GroupMembership.State.ACTIVE
 REQUESTED = GroupMembership.State.REQUESTED
 INVITED = GroupMembership.State.INVITED
@@ -114,6 +125,19 @@ def group_page(request, group, forms=None, status=200):
     user = request.user
     forms = forms or {}
     readable = access.may_read(user, group)
+    threads = None
+    if readable:
+        threads = page_of(
+            with_counts(
+                group.threads.select_related("author__member_profile"),
+                visible_comments().filter(
+                    content_type=ContentType.objects.get_for_model(GroupThread)
+                ),
+                "reply_count",
+            ),
+            request.GET.get("page"),
+            THREADS_PER_PAGE,
+        )
     moderates = access.may_moderate(user, group)
     memberships = group.memberships.select_related("user__member_profile")
     members = []
@@ -149,6 +173,9 @@ def group_page(request, group, forms=None, status=200):
             ],
             "invited_count": memberships.filter(state=INVITED).count() if moderates else 0,
             "request_form": forms.get("request") or RequestForm(),
+            "threads_page": threads,
+            "may_write": access.may_write(user, group),
+            "thread_form": forms.get("thread") or ThreadForm(),
         },
         status=status,
     )
@@ -158,6 +185,55 @@ def profile_of(user):
     """The user's approved profile (to link to), or None (staff have none)."""
     profile = getattr(user, "member_profile", None)
     return profile if profile is not None and profile.is_approved else None
+
+
+# --- Discussions ------------------------------------------------------------------------------
+
+
+@require_POST
+@member_required
+@known_group
+def start_thread(request, group):
+    if not access.may_write(request.user, group):
+        raise PermissionDenied
+    form = ThreadForm(request.POST)
+    if not form.is_valid():
+        return group_page(request, group, {"thread": form}, status=400)
+    thread = form.save(commit=False)
+    thread.group, thread.author = group, request.user
+    thread.save()
+    Follow.objects.create(
+        user=request.user,
+        content_type=ContentType.objects.get_for_model(GroupThread),
+        object_id=thread.pk,
+    )
+    thread_started(thread)
+    messages.success(request, _("Your discussion has been started."))
+    return redirect(thread)
+
+
+@never_cache
+@known_group
+def thread_detail(request, group, pk):
+    """A discussion with its replies, for those who may read the group."""
+    if not access.may_read(request.user, group):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_member(request.user):
+            return render(request, "community/members_only.html", status=403)
+        raise Http404
+    thread = get_object_or_404(group.threads.select_related("author__member_profile"), pk=pk)
+    author = thread.author
+    return render(
+        request,
+        "community/groups/thread.html",
+        {
+            "group": group,
+            "thread": thread,
+            "author_name": public_name(author) if author else _("former member"),
+            "author_profile": profile_of(author) if author else None,
+        },
+    )
 
 
 # --- Joining and leaving ----------------------------------------------------------------------

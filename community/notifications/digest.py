@@ -42,6 +42,7 @@ SECTIONS = [
     (_("New materials in your topics"), [NotificationKind.MATERIAL]),
     (_("Events"), [NotificationKind.EVENT]),
     (_("From the network"), [NotificationKind.REPLY, NotificationKind.ACCEPTED]),
+    (_("Your working groups"), [NotificationKind.GROUP]),
 ]
 
 

@@ -14,6 +14,7 @@ class NotificationKind(models.TextChoices):
     MATERIAL = "material", _("new materials in my topics")
     NEWS = "news", _("news from the BBE")
     EVENT = "event", _("new events")
+    GROUP = "group", _("new discussions in my working groups")
 
 
 class Frequency(models.TextChoices):

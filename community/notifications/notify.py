@@ -27,9 +27,12 @@ from wagtail.signals import page_published
 
 from community.access import MEMBERS_GROUP, is_member
 from community.comments.rules import content_type_of, target_title, target_url, visible_comments
+from community.groups import access as groups
 from community.models import (
     Follow,
     Frequency,
+    GroupMembership,
+    GroupThread,
     MemberProfile,
     Notification,
     NotificationKind,
@@ -110,6 +113,9 @@ def comment_posted(sender, comment, **kwargs):
                 else _("New comment on your question “%(title)s”")
             )
             reasons.append(([target.author_id], title % {"title": name}))
+        if isinstance(target, GroupThread) and target.author_id:
+            title = _("New reply in your discussion “%(title)s”") % {"title": name}
+            reasons.append(([target.author_id], title))
         if comment.parent_id and comment.parent_id != comment.pk:
             parent = XtdComment.objects.filter(pk=comment.parent_id).values("user_id").first()
             title = _("Reply to your comment on “%(title)s”") % {"title": name}
@@ -120,6 +126,18 @@ def comment_posted(sender, comment, **kwargs):
         new = set(recipients) - notified
         notify(new, NotificationKind.REPLY, comment, title, url)
         notified |= new
+
+
+def thread_started(thread):
+    """The group's other members hear of a new discussion in it."""
+    members = thread.group.memberships.filter(state=GroupMembership.State.ACTIVE)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("New discussion in “%(group)s”: “%(title)s”") % {
+            "group": quoted(thread.group.name),
+            "title": quoted(thread.title),
+        }
+    recipients = set(members.values_list("user_id", flat=True)) - {thread.author_id}
+    notify(recipients, NotificationKind.GROUP, thread, title, thread.get_absolute_url())
 
 
 def accepted(sender, question, comment, **kwargs):
@@ -184,12 +202,43 @@ def send_at_once(kind, content_type_id, object_id, recipient_ids):
 
 
 def still_visible(notifications, member):
-    """The pks of those `notifications` whose thing still exists and which a reader may
-    see: `member` is whether the reader is an approved member (only members read comments
-    and questions). A few queries however many notifications there are."""
+    """The pks of those `notifications` whose thing still exists and which their recipient
+    may see: `member` is whether the recipients are approved members (only members read
+    comments and questions); of a working group's discussion only those who may read the
+    group. A few queries however many notifications there are."""
     keys = {(n.content_type_id, n.object_id) for n in notifications}
     visible = visible_things(keys, member)
-    return {n.pk for n in notifications if (n.content_type_id, n.object_id) in visible}
+    found = [n for n in notifications if (n.content_type_id, n.object_id) in visible]
+    return {n.pk for n in found} - outside_their_groups(found)
+
+
+def outside_their_groups(notifications):
+    """The pks of those `notifications` about a working group's discussion (or a comment in
+    one) whose recipient may not read that group (any more)."""
+    thread_type = ContentType.objects.get_for_model(GroupThread).pk
+    comment_type = ContentType.objects.get_for_model(XtdComment).pk
+    comment_ids = {n.object_id for n in notifications if n.content_type_id == comment_type}
+    in_threads = {}
+    if comment_ids:
+        found = XtdComment.objects.filter(pk__in=comment_ids, content_type_id=thread_type)
+        in_threads = {pk: int(thread) for pk, thread in found.values_list("pk", "object_pk")}
+    thread_of = {}
+    for notification in notifications:
+        if notification.content_type_id == thread_type:
+            thread_of[notification] = notification.object_id
+        elif notification.content_type_id == comment_type and notification.object_id in in_threads:
+            thread_of[notification] = in_threads[notification.object_id]
+    if not thread_of:
+        return set()
+    group_of = dict(
+        GroupThread.objects.filter(pk__in=set(thread_of.values())).values_list("pk", "group")
+    )
+    readable = groups.readable_by({notification.recipient_id for notification in thread_of})
+    return {
+        notification.pk
+        for notification, thread in thread_of.items()
+        if group_of.get(thread) not in readable.get(notification.recipient_id, set())
+    }
 
 
 def visible_things(keys, member):
@@ -235,6 +284,8 @@ def visible_ids(model, ids, member):
         return set()
     if model is Question:
         return set(Question.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
+    if model is GroupThread:  # which group's members may read it: outside_their_groups()
+        return set(GroupThread.objects.filter(pk__in=ids).values_list("pk", flat=True))
     if model is AgendaSession:
         congresses = readable_pages(member).values("pk")
         sessions = AgendaSession.objects.filter(pk__in=ids, congress__in=congresses)

@@ -26,7 +26,7 @@ from django_comments.models import Comment, CommentFlag
 
 from community.access import is_member
 from community.comments import rules
-from community.groups.models import memberships_of
+from community.groups.models import GroupThread, memberships_of
 from community.models import (
     CollectionItem,
     Follow,
@@ -243,7 +243,8 @@ def registration_data(registration):
 
 
 def contributions_of(user):
-    """What the user wrote for others to read (comments and questions), with their date."""
+    """What the user wrote for others to read (comments, questions, discussions in working
+    groups), with their date."""
     comments = [
         {"kind": "comment", "posted_at": comment.submit_date, "text": comment.comment}
         for comment in Comment.objects.filter(user=user).order_by("submit_date", "pk")
@@ -257,7 +258,16 @@ def contributions_of(user):
         }
         for question in Question.objects.filter(author=user).order_by("created_at", "pk")
     ]
-    return comments + questions
+    discussions = [
+        {
+            "kind": "discussion",
+            "posted_at": thread.created_at,
+            "title": thread.title,
+            "text": thread.text,
+        }
+        for thread in GroupThread.objects.filter(author=user).order_by("created_at", "pk")
+    ]
+    return comments + questions + discussions
 
 
 def comment_reports_of(user, request):

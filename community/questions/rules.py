@@ -2,13 +2,12 @@
 public comments on a question), who may read and accept them, and accepting an answer."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
 from wagtail.search import index
 
+from community.comments.counts import with_counts
 from community.models import Question
 from community.questions.signals import answer_accepted
 
@@ -40,17 +39,7 @@ def answers(question=None):
 
 def with_answer_counts(questions):
     """`questions` with `answer_count`, counted in the same query."""
-    counted = (
-        answers()
-        .filter(object_pk=Cast(OuterRef("pk"), CharField()))
-        .order_by()
-        .values("object_pk")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return questions.annotate(
-        answer_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-    )
+    return with_counts(questions, answers(), "answer_count")
 
 
 def for_listing(questions):

@@ -41,6 +41,8 @@ def discussion(context, target, answers=False):
             len(comments) if answers else sum(1 + len(comment.replies) for comment in comments)
         )
         shown["following"] = rules.follows(user, target)
+        shown["may_write"] = rules.may_write(target, user)
+        shown["group_only"] = rules.group_only(target)
     else:
         shown["count"] = rules.comment_count(target, answers=answers)
         shown["awaiting_approval"] = (

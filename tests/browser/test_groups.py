@@ -2,8 +2,8 @@
 reflows at 1280, 390 and 320 px for visitors, the demo member and the network's moderator;
 and the journey of a request to join: the demo member asks to join the closed »AG Wirkung und
 Berichtswesen« with a message, the moderator accepts it with an answer, the member hears of
-it by e-mail and then sees the group's members; the member also accepts the invitation to the
-secret steering group."""
+it by e-mail, then sees the group's members and replies in its discussion, whose author hears
+of it; the member also accepts the invitation to the secret steering group."""
 
 import pytest
 from django.core import mail
@@ -32,9 +32,13 @@ def scrolls_sideways(page):
 
 
 def test_group_pages_pass_axe_and_reflow(community_site, new_page, axe, log_in):
+    from community.models import GroupThread
+
+    thread = GroupThread.objects.get(title__startswith="Mietverträge für Wohngemeinschaften")
+    pages = {**PAGES, MEMBER_EMAIL: [*PAGES[MEMBER_EMAIL], thread.get_absolute_url()]}
     found, too_wide = {}, []
     for width, viewport in VIEWPORTS.items():
-        for person, paths in PAGES.items():
+        for person, paths in pages.items():
             page = new_page(viewport)
             if person != "visitor":
                 log_in(page, person)
@@ -77,6 +81,15 @@ def test_a_member_asks_to_join_and_the_moderator_accepts(community_site, new_pag
     member.reload()
     expect(member.get_by_role("heading", name="Mitglieder")).to_be_visible()
     expect(member.get_by_role("link", name="Tobias Lang")).to_be_visible()
+
+    member.get_by_role("link", name="Kennzahlen für den Sachbericht 2027").click()
+    member.get_by_label("Ihr Kommentar").fill("Wir zählen zusätzlich die Tandems mit Kindern.")
+    member.get_by_role("button", name="Kommentar veröffentlichen").click()
+    expect(member.get_by_text("Wir zählen zusätzlich die Tandems mit Kindern.")).to_be_visible()
+    author = new_page(DESKTOP)
+    log_in(author, "tobias.lang@example.org")
+    author.goto(community_site + "/netzwerk/benachrichtigungen/")
+    expect(author.get_by_role("link", name="Neue Antwort in Ihrer Diskussion")).to_be_visible()
 
     member.goto(community_site + SECRET)
     member.get_by_role("button", name="Einladung annehmen").click()

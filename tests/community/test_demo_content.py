@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Site
 
-from community.models import MemberProfile, NetworkPage, WorkingGroup
+from community.models import GroupThread, MemberProfile, NetworkPage, WorkingGroup
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +96,7 @@ def test_demo_has_four_working_groups_the_demo_member_meets(client, demo):
     wohnraum = client.get(groups["AG Wohnraum"].get_absolute_url()).content.decode()
     assert "Yusuf Kaya" in wohnraum
     assert "Sie sind Mitglied dieser Arbeitsgruppe." in wohnraum
+    assert "Mietverträge für Wohngemeinschaften: Erfahrungen?" in wohnraum
+    thread = GroupThread.objects.get(title__startswith="Mietverträge für Wohngemeinschaften")
+    discussion = client.get(thread.get_absolute_url()).content.decode()
+    assert "die Mietbürgschaft" in discussion

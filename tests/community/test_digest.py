@@ -14,7 +14,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from community.models import Frequency, MemberStatus, Notification, NotificationKind
+from community.models import (
+    Frequency,
+    GroupMembership,
+    GroupThread,
+    MemberStatus,
+    Notification,
+    NotificationKind,
+    WorkingGroup,
+)
 from community.models import NotificationSetting as Setting
 from community.notifications.digest import MAX_AGE, SECTIONS, send_digests
 from community.notifications.emails import UNSUBSCRIBE_SALT, unsubscribe_url
@@ -34,12 +42,21 @@ pytestmark = pytest.mark.django_db
 
 NEWS, MATERIAL, EVENT = NotificationKind.NEWS, NotificationKind.MATERIAL, NotificationKind.EVENT
 REPLY, ACCEPTED = NotificationKind.REPLY, NotificationKind.ACCEPTED
+GROUP = NotificationKind.GROUP
+
+
+def thread_in_group_of(member):
+    """A discussion in a working group the member belongs to."""
+    group = WorkingGroup.objects.create(name="AG Wohnraum", purpose="Wohnraum finden.")
+    GroupMembership.objects.create(group=group, user=member)
+    return GroupThread.objects.create(group=group, title="Mietverträge für WGs", text="…")
 
 
 @pytest.fixture
 def week(member, other_member, library, news_index, events_index):
     """A week's activity: a news item, a material, an event, an answer to the member's
-    question and an accepted answer of theirs; the other member hears of the news only."""
+    question, an accepted answer of theirs and a new discussion in their working group; the
+    other member hears of the news only."""
     question = QuestionFactory(author=member, title="Wie finden wir Patinnen?")
     their_question = QuestionFactory(author=other_member, title="Fahrtkosten erstatten?")
     things = {
@@ -52,6 +69,7 @@ def week(member, other_member, library, news_index, events_index):
         ACCEPTED: AnswerFactory(
             question=their_question, user=member, comment="Ja, bis 30 Cent je Kilometer."
         ),
+        GROUP: thread_in_group_of(member),
     }
     titles = {
         NEWS: "Meldung: Förderaufruf 2031",
@@ -59,6 +77,7 @@ def week(member, other_member, library, news_index, events_index):
         EVENT: "Neue Veranstaltung: Netzwerktreffen Ost",
         REPLY: "Neue Antwort auf Ihre Frage „Wie finden wir Patinnen?“",
         ACCEPTED: "Ihre Antwort auf „Fahrtkosten erstatten?“ wurde akzeptiert",
+        GROUP: "Neue Diskussion in „AG Wohnraum“: „Mietverträge für WGs“",
     }
     for day, (kind, thing) in enumerate(things.items()):
         created = WEDNESDAY_BEFORE + datetime.timedelta(days=day % 4, hours=day)
@@ -95,7 +114,7 @@ def test_the_weekly_digest_is_one_email_per_member_with_its_sections_in_order(
 
     report = send_digests(now=MONDAY)
 
-    assert (report.digests, report.notifications) == (2, 6)
+    assert (report.digests, report.notifications) == (2, 7)
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [member.email, other_member.email]
     )
@@ -150,7 +169,9 @@ def test_a_member_who_chose_never_gets_no_digest_but_keeps_the_list(client, memb
     assert [message.to for message in mail.outbox if message.to == [member.email]] == []
     assert not Notification.objects.filter(recipient=member, emailed_at__isnull=False).exists()
     client.force_login(member)
-    assert len(soup(client.get(reverse("community:notifications"))).select(".notification")) == 5
+    assert len(soup(client.get(reverse("community:notifications"))).select(".notification")) == len(
+        week["things"]
+    )
 
 
 def test_a_second_run_sends_nothing_new(member, other_member, week):
