@@ -55,3 +55,26 @@ def test_members_of_the_network_cannot_manage_groups_in_the_admin(client, people
     assert client.get(URL).status_code == 302  # to the login or the site
     assert new_group(client, people["member"]).status_code == 302
     assert not WorkingGroup.objects.exists()
+
+
+def test_moderators_correct_and_delete_a_discussion_that_editors_do_not_see(client, people, member):
+    from community.groups.models import GroupThread
+
+    group = WorkingGroup.objects.create(name="Steuerungsrunde", purpose="…", visibility="secret")
+    thread = GroupThread.objects.create(
+        group=group, author=member, title="Vertraulich", text="Telefonnummer 0171 1234567"
+    )
+    threads = "/admin/community/group-discussions/"
+    client.force_login(people["editor"])
+    assert client.get(threads).status_code == 302  # no permission: back to the dashboard
+    assert client.get(URL).status_code == 200
+
+    client.force_login(people["moderator"])
+    assert "Vertraulich" in client.get(threads).content.decode()
+    client.post(
+        f"{threads}edit/{thread.pk}/", {"title": "Vertraulich", "text": "[entfernt: Telefon]"}
+    )
+    thread.refresh_from_db()
+    assert thread.text == "[entfernt: Telefon]"
+    client.post(f"{threads}delete/{thread.pk}/")
+    assert not GroupThread.objects.exists()
