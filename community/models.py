@@ -7,7 +7,7 @@ from community.collections.models import (
     MaterialCollection,
 )
 from community.comments.models import Follow
-from community.groups.models import GroupMembership, GroupThread, WorkingGroup
+from community.groups.models import GroupMeeting, GroupMembership, GroupThread, WorkingGroup
 from community.members.models import (
     ContactVisibility,
     MemberProfile,
@@ -32,6 +32,7 @@ __all__ = [
     "ContactVisibility",
     "Follow",
     "Frequency",
+    "GroupMeeting",
     "GroupMembership",
     "GroupThread",
     "MaterialCollection",

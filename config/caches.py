@@ -32,6 +32,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from community.models import (
     CollectionItem,
     Follow,
+    GroupMeeting,
     GroupMembership,
     GroupThread,
     MaterialCollection,
@@ -166,6 +167,7 @@ NOT_CACHED = {
     WorkingGroup.topics.through: GROUPS,
     GroupMembership: GROUPS,
     GroupThread: GROUPS,
+    GroupMeeting: GROUPS,
     SpokenLanguage: MEMBERS_ONLY,
     Question.topics.through: MEMBERS_ONLY,
     Question.materials.through: MEMBERS_ONLY,

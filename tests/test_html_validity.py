@@ -18,7 +18,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from community.demo.data import MEMBER_EMAIL, MODERATOR_EMAIL, PENDING
-from community.models import GroupThread, MaterialCollection, MemberProfile, Question
+from community.models import GroupMeeting, GroupThread, MaterialCollection, MemberProfile, Question
 from config.outages import maintenance_response
 from events import waiting_list
 from events.models import AgendaSession, CongressPage
@@ -174,6 +174,7 @@ def group_pages(client, tmp_path):
     groups = "/netzwerk/arbeitsgruppen/"
     public, closed = f"{groups}ag-wohnraum/", f"{groups}ag-wirkung-und-berichtswesen/"
     thread = GroupThread.objects.filter(group__slug="ag-wohnraum").first()
+    meeting = GroupMeeting.objects.filter(group__slug="ag-wirkung-und-berichtswesen").first()
     pages = {
         "group-list-for-visitors": (client.get(groups), 200),
         "public-group-for-visitors": (client.get(public), 200),
@@ -202,6 +203,14 @@ def group_pages(client, tmp_path):
     pages |= {
         "group-with-requests": (client.get(closed), 200),
         "found-group-form-with-errors": (client.post(f"{groups}neu/", {"name": ""}), 200),
+        "group-with-meeting-errors": (
+            client.post(f"{closed}treffen/neu/", {"meeting-title": "Treffen"}),
+            400,
+        ),
+        "cancel-meeting": (
+            client.get(f"{closed}treffen/{meeting.pk}/absagen/"),
+            200,
+        ),
     }
     client.logout()
     for name, (response, status) in pages.items():

@@ -1,8 +1,8 @@
 """Demo working groups as the programme would have them: two public ones (housing, training
 volunteers), a closed one on reporting with the BBE team, and the carriers' secret steering
 group. The demo member (mitglied@example.org) is in »AG Wohnraum« and invited to the steering
-group; a request to join waits in the closed group; three discussions with replies. Found
-by name and title, so a second run creates nothing."""
+group; a request to join waits in the closed group; three discussions with replies and two
+meetings. Found by name and title, so a second run creates nothing."""
 
 import datetime
 
@@ -12,7 +12,7 @@ from django.utils import timezone
 from community.demo import exchange
 from community.demo.data import MEMBER_EMAIL, MODERATOR_EMAIL
 from community.demo.exchange import days_ago
-from community.models import GroupMembership, GroupThread, WorkingGroup
+from community.models import GroupMeeting, GroupMembership, GroupThread, WorkingGroup
 from library.models import Topic
 
 MODERATOR = GroupMembership.Role.MODERATOR
@@ -173,6 +173,29 @@ DISCUSSIONS = [
 ]
 
 
+# Meetings: group, title, in how many days, from and to (hours), place, online link, topic.
+MEETINGS = [
+    (
+        "AG Wohnraum",
+        "Drittes Treffen: Gliederung der Arbeitshilfe",
+        9,
+        (14, 16),
+        "Stiftung Ankommen Hamburg, Lange Reihe 12, Raum 3",
+        "https://konferenz.example.org/ag-wohnraum",
+        "Wir einigen uns auf die Gliederung und verteilen die Kapitel.",
+    ),
+    (
+        "AG Wirkung und Berichtswesen",
+        "Online-Austausch zu den Kennzahlen",
+        16,
+        (10, 11),
+        "",
+        "https://konferenz.example.org/ag-wirkung",
+        "",
+    ),
+]
+
+
 def generate_groups(report):
     """Adds the demo groups and their people; names what it made or found to `report`."""
     users = {user.email.lower(): user for user in get_user_model().objects.all()}
@@ -201,6 +224,30 @@ def generate_groups(report):
                 )
     for group_name, title, opening, comments in DISCUSSIONS:
         discussion(report, users, group_name, title, opening, comments)
+    for values in MEETINGS:
+        meeting(report, *values)
+
+
+def meeting(report, group_name, title, days, hours, place, online_url, description):
+    """A meeting `days` from the day the demo is loaded; found by its title."""
+    group = WorkingGroup.objects.filter(name=group_name).first()
+    if group is None:
+        return
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    zone = timezone.get_current_timezone()
+    start, end = (datetime.datetime.combine(day, datetime.time(h), tzinfo=zone) for h in hours)
+    _meeting, created = GroupMeeting.objects.get_or_create(
+        group=group,
+        title=title,
+        defaults={
+            "starts_at": start,
+            "ends_at": end,
+            "place": place,
+            "online_url": online_url,
+            "description": description,
+        },
+    )
+    (report.created if created else report.skipped).append(f"meeting »{title}«")
 
 
 def discussion(report, users, group_name, title, opening, comments):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.groups import access
-from community.groups.models import GroupThread, WorkingGroup
+from community.groups.models import GroupMeeting, GroupThread, WorkingGroup
 
 MESSAGE_LENGTH = 1000
 
@@ -95,3 +95,42 @@ class ThreadForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, label_suffix="", prefix="thread", **kwargs)
+
+
+def moment_widget():
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class MeetingForm(forms.ModelForm):
+    """A meeting a group's moderators plan."""
+
+    class Meta:
+        model = GroupMeeting
+        fields = ["title", "starts_at", "ends_at", "place", "online_url", "description"]
+        widgets = {
+            "starts_at": moment_widget(),
+            "ends_at": moment_widget(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "place": _("Address and room, or leave empty for an online meeting."),
+            "online_url": _("Shown only to those who read the group's content."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", prefix="meeting", **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and starts_at < timezone.now():
+            self.add_error("starts_at", _("The beginning lies in the past."))
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The end must come after the beginning."))
+        if (
+            not cleaned.get("place")
+            and not cleaned.get("online_url")
+            and "online_url" not in self.errors
+        ):
+            self.add_error("place", _("Please give a place or an online link."))
+        return cleaned

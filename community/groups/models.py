@@ -182,6 +182,38 @@ class GroupThread(models.Model):
         return reverse("community:group_thread", args=[self.group.slug, self.pk])
 
 
+class GroupMeeting(models.Model):
+    """A meeting a group's moderators plan: when, where (a place, an online link or both)
+    and what about; members add it to their calendars as an .ics file."""
+
+    group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
+        related_name="meetings",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("begins"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    description = models.TextField(_("what it is about"), max_length=2000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.group.get_absolute_url()}#treffen-{self.pk}"
+
+
 def memberships_of(user):
     """The user's memberships in any state with their groups, the groups still at work
     first; `waiting` counts each group's open requests to join."""

@@ -23,6 +23,17 @@ urlpatterns = [
         name="group_accept_invitation",
     ),
     path("arbeitsgruppen/<slug:slug>/austreten/", views.leave, name="group_leave"),
+    path("arbeitsgruppen/<slug:slug>/treffen/neu/", views.add_meeting, name="group_meeting_new"),
+    path(
+        "arbeitsgruppen/<slug:slug>/treffen/<int:pk>.ics",
+        views.meeting_ics,
+        name="group_meeting_ics",
+    ),
+    path(
+        "arbeitsgruppen/<slug:slug>/treffen/<int:pk>/absagen/",
+        views.delete_meeting,
+        name="group_meeting_delete",
+    ),
     path("arbeitsgruppen/<slug:slug>/archivieren/", views.archive, name="group_archive"),
     path("arbeitsgruppen/<slug:slug>/anfragen/<int:pk>/", views.decide, name="group_decide"),
     path(

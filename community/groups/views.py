@@ -27,7 +27,15 @@ from community.access import is_member, member_required, public_name
 from community.comments.counts import with_counts
 from community.comments.rules import visible_comments
 from community.groups import access, emails
-from community.groups.forms import DecisionForm, GroupForm, InviteForm, RequestForm, ThreadForm
+from community.groups.forms import (
+    DecisionForm,
+    GroupForm,
+    InviteForm,
+    MeetingForm,
+    RequestForm,
+    ThreadForm,
+)
+from community.groups.ics import meeting_calendar
 from community.groups.models import (
     GroupMembership,
     GroupSettings,
@@ -36,7 +44,8 @@ from community.groups.models import (
     WorkingGroup,
 )
 from community.models import Follow, MemberProfile
-from community.notifications.notify import thread_started
+from community.notifications.notify import meeting_planned, thread_started
+from events.ics import calendar_filename, calendar_response
 from home.pagination import page_of
 
 PER_PAGE = 20
@@ -70,6 +79,24 @@ def moderated(view):
     def wrapper(request, group, *args, **kwargs):
         if not access.may_moderate(request.user, group):
             raise PermissionDenied
+        return view(request, group, *args, **kwargs)
+
+    return wrapper
+
+
+def readable(view):
+    """`known_group` for those who may read the group's content: visitors log in first,
+    accounts waiting for approval get the »members only« page, other members 404."""
+
+    @wraps(view)
+    @known_group
+    def wrapper(request, group, *args, **kwargs):
+        if not access.may_read(request.user, group):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not is_member(request.user):
+                return render(request, "community/members_only.html", status=403)
+            raise Http404
         return view(request, group, *args, **kwargs)
 
     return wrapper
@@ -174,6 +201,8 @@ def group_page(request, group, forms=None, status=200):
             "invited_count": memberships.filter(state=INVITED).count() if moderates else 0,
             "request_form": forms.get("request") or RequestForm(),
             "threads_page": threads,
+            "meetings": upcoming_meetings(group) if readable else [],
+            "meeting_form": forms.get("meeting") or MeetingForm(),
             "may_write": access.may_write(user, group),
             "thread_form": forms.get("thread") or ThreadForm(),
         },
@@ -213,15 +242,9 @@ def start_thread(request, group):
 
 
 @never_cache
-@known_group
+@readable
 def thread_detail(request, group, pk):
     """A discussion with its replies, for those who may read the group."""
-    if not access.may_read(request.user, group):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_member(request.user):
-            return render(request, "community/members_only.html", status=403)
-        raise Http404
     thread = get_object_or_404(group.threads.select_related("author__member_profile"), pk=pk)
     author = thread.author
     return render(
@@ -234,6 +257,48 @@ def thread_detail(request, group, pk):
             "author_profile": profile_of(author) if author else None,
         },
     )
+
+
+# --- Meetings ---------------------------------------------------------------------------------
+
+
+def upcoming_meetings(group):
+    return list(group.meetings.filter(ends_at__gte=timezone.now()))
+
+
+@require_POST
+@moderated
+def add_meeting(request, group):
+    if group.is_archived:
+        raise PermissionDenied
+    form = MeetingForm(request.POST)
+    if not form.is_valid():
+        return group_page(request, group, {"meeting": form}, status=400)
+    meeting = form.save(commit=False)
+    meeting.group, meeting.created_by = group, request.user
+    meeting.save()
+    meeting_planned(meeting)
+    messages.success(request, _("The meeting »%(title)s« is planned.") % {"title": meeting})
+    return redirect(meeting.get_absolute_url())
+
+
+@moderated
+def delete_meeting(request, group, pk):
+    """Cancels a meeting, after asking."""
+    meeting = get_object_or_404(group.meetings, pk=pk)
+    if request.method != "POST":
+        context = {"group": group, "meeting": meeting, "title": _("Cancel the meeting")}
+        return render(request, "community/groups/cancel_meeting.html", context)
+    meeting.delete()
+    messages.success(request, _("The meeting »%(title)s« is cancelled.") % {"title": meeting})
+    return redirect(group)
+
+
+@readable
+def meeting_ics(request, group, pk):
+    """A meeting as a file for the calendar, for those who may read the group."""
+    meeting = get_object_or_404(group.meetings.select_related("group"), pk=pk)
+    return calendar_response(meeting_calendar(meeting, request), calendar_filename(meeting.title))
 
 
 # --- Joining and leaving ----------------------------------------------------------------------

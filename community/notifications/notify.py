@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,6 +31,7 @@ from community.groups import access as groups
 from community.models import (
     Follow,
     Frequency,
+    GroupMeeting,
     GroupMembership,
     GroupThread,
     MemberProfile,
@@ -47,6 +48,8 @@ from home.models.pages import unrestricted
 from library.models import MaterialPage
 
 TITLE_LENGTH = 120  # of the thing's title quoted in a notification's title
+# What belongs to a working group: only those who may read the group hear of it.
+GROUP_CONTENT = (GroupThread, GroupMeeting)
 
 
 def connect():
@@ -140,6 +143,20 @@ def thread_started(thread):
     notify(recipients, NotificationKind.GROUP, thread, title, thread.get_absolute_url())
 
 
+def meeting_planned(meeting):
+    """The group's other members hear of a new meeting."""
+    members = meeting.group.memberships.filter(state=GroupMembership.State.ACTIVE)
+    with translation.override(settings.LANGUAGE_CODE):
+        when = formats.date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")
+        title = _("New meeting of “%(group)s”: “%(title)s”, %(when)s") % {
+            "group": quoted(meeting.group.name),
+            "title": quoted(meeting.title),
+            "when": when,
+        }
+    recipients = set(members.values_list("user_id", flat=True)) - {meeting.created_by_id}
+    notify(recipients, NotificationKind.GROUP, meeting, title, meeting.get_absolute_url())
+
+
 def accepted(sender, question, comment, **kwargs):
     """The answer's author hears that the asker (or a moderator) accepted it."""
     if not comment.user_id or comment.user_id == question.author_id:
@@ -213,31 +230,35 @@ def still_visible(notifications, member):
 
 
 def outside_their_groups(notifications):
-    """The pks of those `notifications` about a working group's discussion (or a comment in
-    one) whose recipient may not read that group (any more)."""
-    thread_type = ContentType.objects.get_for_model(GroupThread).pk
+    """The pks of those `notifications` about a working group's discussion or meeting (or a
+    comment in a discussion) whose recipient may not (any more) read that group."""
+    in_groups = {ContentType.objects.get_for_model(model).pk: model for model in GROUP_CONTENT}
     comment_type = ContentType.objects.get_for_model(XtdComment).pk
     comment_ids = {n.object_id for n in notifications if n.content_type_id == comment_type}
-    in_threads = {}
+    commented = {}
     if comment_ids:
-        found = XtdComment.objects.filter(pk__in=comment_ids, content_type_id=thread_type)
-        in_threads = {pk: int(thread) for pk, thread in found.values_list("pk", "object_pk")}
-    thread_of = {}
+        found = XtdComment.objects.filter(pk__in=comment_ids, content_type_id__in=in_groups)
+        found = found.values_list("pk", "content_type", "object_pk")
+        commented = {pk: (content_type, int(object_pk)) for pk, content_type, object_pk in found}
+    thing_of = {}  # notification: (content type id, object id) of the group's thing
     for notification in notifications:
-        if notification.content_type_id == thread_type:
-            thread_of[notification] = notification.object_id
-        elif notification.content_type_id == comment_type and notification.object_id in in_threads:
-            thread_of[notification] = in_threads[notification.object_id]
-    if not thread_of:
+        key = (notification.content_type_id, notification.object_id)
+        if notification.content_type_id in in_groups:
+            thing_of[notification] = key
+        elif notification.content_type_id == comment_type and notification.object_id in commented:
+            thing_of[notification] = commented[notification.object_id]
+    if not thing_of:
         return set()
-    group_of = dict(
-        GroupThread.objects.filter(pk__in=set(thread_of.values())).values_list("pk", "group")
-    )
-    readable = groups.readable_by({notification.recipient_id for notification in thread_of})
+    group_of = {}
+    for content_type, model in in_groups.items():
+        ids = {object_id for kind, object_id in thing_of.values() if kind == content_type}
+        for pk, group in model.objects.filter(pk__in=ids).values_list("pk", "group"):
+            group_of[(content_type, pk)] = group
+    readable = groups.readable_by({notification.recipient_id for notification in thing_of})
     return {
         notification.pk
-        for notification, thread in thread_of.items()
-        if group_of.get(thread) not in readable.get(notification.recipient_id, set())
+        for notification, thing in thing_of.items()
+        if group_of.get(thing) not in readable.get(notification.recipient_id, set())
     }
 
 
@@ -284,8 +305,8 @@ def visible_ids(model, ids, member):
         return set()
     if model is Question:
         return set(Question.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
-    if model is GroupThread:  # which group's members may read it: outside_their_groups()
-        return set(GroupThread.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if model in GROUP_CONTENT:  # whose group the reader may read: outside_their_groups()
+        return set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
     if model is AgendaSession:
         congresses = readable_pages(member).values("pk")
         sessions = AgendaSession.objects.filter(pk__in=ids, congress__in=congresses)
