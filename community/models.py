@@ -7,7 +7,13 @@ from community.collections.models import (
     MaterialCollection,
 )
 from community.comments.models import Follow
-from community.groups.models import GroupMeeting, GroupMembership, GroupThread, WorkingGroup
+from community.groups.models import (
+    GroupMaterial,
+    GroupMeeting,
+    GroupMembership,
+    GroupThread,
+    WorkingGroup,
+)
 from community.members.models import (
     ContactVisibility,
     MemberProfile,
@@ -32,6 +38,7 @@ __all__ = [
     "ContactVisibility",
     "Follow",
     "Frequency",
+    "GroupMaterial",
     "GroupMeeting",
     "GroupMembership",
     "GroupThread",

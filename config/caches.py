@@ -32,6 +32,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from community.models import (
     CollectionItem,
     Follow,
+    GroupMaterial,
     GroupMeeting,
     GroupMembership,
     GroupThread,
@@ -168,6 +169,7 @@ NOT_CACHED = {
     GroupMembership: GROUPS,
     GroupThread: GROUPS,
     GroupMeeting: GROUPS,
+    GroupMaterial: GROUPS,
     SpokenLanguage: MEMBERS_ONLY,
     Question.topics.through: MEMBERS_ONLY,
     Question.materials.through: MEMBERS_ONLY,

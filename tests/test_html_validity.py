@@ -194,6 +194,10 @@ def group_pages(client, tmp_path):
             200,
         ),
         "group-discussion": (client.get(f"{public}diskussionen/{thread.pk}/"), 200),
+        "group-with-material-link-errors": (
+            client.post(f"{public}materialien/neu/", {"material-address": "gibt-es-nicht"}),
+            400,
+        ),
         "group-with-discussion-errors": (
             client.post(f"{public}diskussionen/neu/", {"thread-title": ""}),
             400,

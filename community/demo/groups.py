@@ -1,8 +1,9 @@
 """Demo working groups as the programme would have them: two public ones (housing, training
 volunteers), a closed one on reporting with the BBE team, and the carriers' secret steering
 group. The demo member (mitglied@example.org) is in »AG Wohnraum« and invited to the steering
-group; a request to join waits in the closed group; three discussions with replies and two
-meetings. Found by name and title, so a second run creates nothing."""
+group; a request to join waits in the closed group; three discussions with replies, two
+meetings and two linked materials. Found by name and title, so a second run creates
+nothing."""
 
 import datetime
 
@@ -12,8 +13,14 @@ from django.utils import timezone
 from community.demo import exchange
 from community.demo.data import MEMBER_EMAIL, MODERATOR_EMAIL
 from community.demo.exchange import days_ago
-from community.models import GroupMeeting, GroupMembership, GroupThread, WorkingGroup
-from library.models import Topic
+from community.models import (
+    GroupMaterial,
+    GroupMeeting,
+    GroupMembership,
+    GroupThread,
+    WorkingGroup,
+)
+from library.models import MaterialPage, Topic
 
 MODERATOR = GroupMembership.Role.MODERATOR
 INVITED = GroupMembership.State.INVITED
@@ -196,6 +203,18 @@ MEETINGS = [
 ]
 
 
+# Materials of the knowledge database (by import ID) a group works with: group, ID, who, note.
+LINKED_MATERIALS = [
+    ("AG Wohnraum", "MSM-009", "yusuf.kaya@example.org", "Grundlage für unsere Arbeitshilfe."),
+    (
+        "AG Wirkung und Berichtswesen",
+        "MSM-019",
+        "tobias.lang@example.org",
+        "Die Kennzahlen der Begleitforschung als Ausgangspunkt.",
+    ),
+]
+
+
 def generate_groups(report):
     """Adds the demo groups and their people; names what it made or found to `report`."""
     users = {user.email.lower(): user for user in get_user_model().objects.all()}
@@ -226,6 +245,13 @@ def generate_groups(report):
         discussion(report, users, group_name, title, opening, comments)
     for values in MEETINGS:
         meeting(report, *values)
+    for group_name, source_id, email, note in LINKED_MATERIALS:
+        group = WorkingGroup.objects.filter(name=group_name).first()
+        material = MaterialPage.objects.filter(source_id=source_id).first()
+        if group and material and email in users:
+            GroupMaterial.objects.get_or_create(
+                group=group, material=material, defaults={"added_by": users[email], "note": note}
+            )
 
 
 def meeting(report, group_name, title, days, hours, place, online_url, description):

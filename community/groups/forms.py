@@ -1,11 +1,15 @@
 """The forms of working groups on the site."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.groups import access
 from community.groups.models import GroupMeeting, GroupThread, WorkingGroup
+from home.models.pages import viewable_by
+from library.models import MaterialPage
 
 MESSAGE_LENGTH = 1000
 
@@ -134,3 +138,30 @@ class MeetingForm(forms.ModelForm):
         ):
             self.add_error("place", _("Please give a place or an online link."))
         return cleaned
+
+
+class MaterialLinkForm(forms.Form):
+    """Links a material of the knowledge database, given by its web address, to a group."""
+
+    address = forms.CharField(
+        label=_("Address of the material"),
+        max_length=500,
+        help_text=_("Copy it from the material's page in the knowledge database."),
+    )
+    note = forms.CharField(label=_("Why it helps (optional)"), max_length=300, required=False)
+
+    def __init__(self, user, group, *args, **kwargs):
+        super().__init__(*args, label_suffix="", prefix="material", **kwargs)
+        self.user, self.group = user, group
+
+    def clean_address(self):
+        path = urlsplit(self.cleaned_data["address"].strip()).path
+        slug = next((part for part in reversed(path.split("/")) if part), "")
+        found = MaterialPage.objects.live().filter(viewable_by(self.user), slug=slug).first()
+        if found is None:
+            raise forms.ValidationError(
+                _("There is no material of the knowledge database at this address.")
+            )
+        if self.group.materials.filter(material=found).exists():
+            raise forms.ValidationError(_("The group has this material already."))
+        return found

@@ -214,6 +214,39 @@ class GroupMeeting(models.Model):
         return f"{self.group.get_absolute_url()}#treffen-{self.pk}"
 
 
+class GroupMaterial(models.Model):
+    """A material of the knowledge database that a group works with, with a note why."""
+
+    group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
+        related_name="materials",
+    )
+    material = models.ForeignKey(
+        "library.MaterialPage",
+        verbose_name=_("material"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-added_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "material"], name="one_link_per_material")
+        ]
+        verbose_name = _("linked material")
+        verbose_name_plural = _("linked materials")
+
+    def __str__(self):
+        return f"{self.group} – {self.material}"
+
+
 def memberships_of(user):
     """The user's memberships in any state with their groups, the groups still at work
     first; `waiting` counts each group's open requests to join."""

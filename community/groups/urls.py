@@ -25,6 +25,16 @@ urlpatterns = [
     path("arbeitsgruppen/<slug:slug>/austreten/", views.leave, name="group_leave"),
     path("arbeitsgruppen/<slug:slug>/treffen/neu/", views.add_meeting, name="group_meeting_new"),
     path(
+        "arbeitsgruppen/<slug:slug>/materialien/neu/",
+        views.link_material,
+        name="group_material_new",
+    ),
+    path(
+        "arbeitsgruppen/<slug:slug>/materialien/<int:pk>/entfernen/",
+        views.unlink_material,
+        name="group_material_remove",
+    ),
+    path(
         "arbeitsgruppen/<slug:slug>/treffen/<int:pk>.ics",
         views.meeting_ics,
         name="group_meeting_ics",

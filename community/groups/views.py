@@ -31,12 +31,14 @@ from community.groups.forms import (
     DecisionForm,
     GroupForm,
     InviteForm,
+    MaterialLinkForm,
     MeetingForm,
     RequestForm,
     ThreadForm,
 )
 from community.groups.ics import meeting_calendar
 from community.groups.models import (
+    GroupMaterial,
     GroupMembership,
     GroupSettings,
     GroupThread,
@@ -46,7 +48,9 @@ from community.groups.models import (
 from community.models import Follow, MemberProfile
 from community.notifications.notify import meeting_planned, thread_started
 from events.ics import calendar_filename, calendar_response
+from home.models.pages import viewable_by
 from home.pagination import page_of
+from library.models import MaterialPage
 
 PER_PAGE = 20
 THREADS_PER_PAGE = 20
@@ -202,6 +206,8 @@ def group_page(request, group, forms=None, status=200):
             "request_form": forms.get("request") or RequestForm(),
             "threads_page": threads,
             "meetings": upcoming_meetings(group) if readable else [],
+            "linked": linked_materials(group, user) if readable else [],
+            "material_form": forms.get("material") or MaterialLinkForm(user, group),
             "meeting_form": forms.get("meeting") or MeetingForm(),
             "may_write": access.may_write(user, group),
             "thread_form": forms.get("thread") or ThreadForm(),
@@ -299,6 +305,52 @@ def meeting_ics(request, group, pk):
     """A meeting as a file for the calendar, for those who may read the group."""
     meeting = get_object_or_404(group.meetings.select_related("group"), pk=pk)
     return calendar_response(meeting_calendar(meeting, request), calendar_filename(meeting.title))
+
+
+# --- Materials of the knowledge database ------------------------------------------------------
+
+
+def linked_materials(group, user):
+    """The group's links to published materials the user may open, newest first."""
+    visible = MaterialPage.objects.live().filter(viewable_by(user)).values("pk")
+    links = group.materials.filter(material__in=visible).select_related("added_by__member_profile")
+    links = list(links.select_related("material"))
+    moderates = access.may_moderate(user, group)
+    for link in links:
+        link.may_remove = moderates or link.added_by_id == user.pk
+        link.added_by_name = public_name(link.added_by) if link.added_by else _("former member")
+    return links
+
+
+@require_POST
+@member_required
+@known_group
+def link_material(request, group):
+    if not access.may_write(request.user, group):
+        raise PermissionDenied
+    form = MaterialLinkForm(request.user, group, request.POST)
+    if not form.is_valid():
+        return group_page(request, group, {"material": form}, status=400)
+    material = form.cleaned_data["address"]
+    GroupMaterial.objects.create(
+        group=group, material=material, note=form.cleaned_data["note"], added_by=request.user
+    )
+    messages.success(request, _("»%(title)s« is linked to the group.") % {"title": material.title})
+    return redirect(f"{group.get_absolute_url()}#materials-title")
+
+
+@require_POST
+@member_required
+@known_group
+def unlink_material(request, group, pk):
+    link = get_object_or_404(group.materials.select_related("material"), pk=pk)
+    if link.added_by_id != request.user.pk and not access.may_moderate(request.user, group):
+        raise PermissionDenied
+    link.delete()
+    messages.success(
+        request, _("»%(title)s« is no longer linked.") % {"title": link.material.title}
+    )
+    return redirect(f"{group.get_absolute_url()}#materials-title")
 
 
 # --- Joining and leaving ----------------------------------------------------------------------
