@@ -211,6 +211,11 @@ def group_pages(client, tmp_path):
             client.post(f"{closed}treffen/neu/", {"meeting-title": "Treffen"}),
             400,
         ),
+        "delete-discussion": (
+            client.get(f"{public}diskussionen/{thread.pk}/loeschen/"),
+            200,
+        ),
+        "discussion-for-its-moderator": (client.get(f"{public}diskussionen/{thread.pk}/"), 200),
         "cancel-meeting": (
             client.get(f"{closed}treffen/{meeting.pk}/absagen/"),
             200,

@@ -18,6 +18,11 @@ urlpatterns = [
         name="group_thread",
     ),
     path(
+        "arbeitsgruppen/<slug:slug>/diskussionen/<int:pk>/loeschen/",
+        views.delete_thread,
+        name="group_thread_delete",
+    ),
+    path(
         "arbeitsgruppen/<slug:slug>/einladung-annehmen/",
         views.accept_invitation,
         name="group_accept_invitation",

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_comments_xtd.models import XtdComment
 
 from community.access import is_member, member_required, public_name
 from community.comments.counts import with_counts
@@ -261,8 +262,25 @@ def thread_detail(request, group, pk):
             "thread": thread,
             "author_name": public_name(author) if author else _("former member"),
             "author_profile": profile_of(author) if author else None,
+            "moderates": access.may_moderate(request.user, group),
         },
     )
+
+
+@moderated
+def delete_thread(request, group, pk):
+    """Deletes a discussion with its replies, after asking: for the group's moderators."""
+    thread = get_object_or_404(group.threads, pk=pk)
+    if request.method != "POST":
+        context = {"group": group, "thread": thread, "title": _("Delete the discussion")}
+        return render(request, "community/groups/delete_thread.html", context)
+    with transaction.atomic():
+        XtdComment.objects.filter(
+            content_type=ContentType.objects.get_for_model(GroupThread), object_pk=str(thread.pk)
+        ).delete()
+        thread.delete()
+    messages.success(request, _("The discussion »%(title)s« is deleted.") % {"title": thread})
+    return redirect(group)
 
 
 # --- Meetings ---------------------------------------------------------------------------------

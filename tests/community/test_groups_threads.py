@@ -229,3 +229,23 @@ def test_a_groups_page_and_a_discussion_cost_the_same_queries_however_long(clien
     assert queries_for(client, group.get_absolute_url()) == few
     assert queries_for(client, f"{group.get_absolute_url()}?page=4") == few
     assert queries_for(client, thread.get_absolute_url()) == short
+
+
+def test_the_groups_moderator_deletes_a_discussion_with_its_replies(client, roles):
+    from community.comments.rules import visible_comments
+
+    group = make_group(roles)
+    thread = GroupThread.objects.create(group=group, title="Doppelt gepostet", text="…")
+    client.force_login(roles["group_member"])
+    reply(client, thread, "Siehe die andere Diskussion.")
+    delete = reverse("community:group_thread_delete", args=[group.slug, thread.pk])
+    assert "Diskussion löschen" not in client.get(thread.get_absolute_url()).content.decode()
+    assert client.post(delete).status_code == 403
+
+    client.force_login(roles["group_moderator"])
+    assert "»Doppelt gepostet« mit allen Antworten löschen?" in client.get(delete).content.decode()
+    response = client.post(delete, follow=True)
+
+    assert "Die Diskussion »Doppelt gepostet« ist gelöscht." in response.content.decode()
+    assert not GroupThread.objects.exists()
+    assert not visible_comments(thread).exists()
