@@ -19,6 +19,7 @@ class CommunityConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from django_comments_xtd.models import XtdComment
 
+        from community.groups.models import GroupThread, delete_replies
         from community.models import MemberProfile, Question
         from community.notifications import notify
         from community.questions.rules import reindex_question
@@ -27,6 +28,9 @@ class CommunityConfig(AppConfig):
         # A question is found by the words of its answers: index it again when they change.
         post_save.connect(reindex_question, sender=XtdComment, dispatch_uid="qindex")
         post_delete.connect(reindex_question, sender=XtdComment, dispatch_uid="qindex")
+        post_delete.connect(
+            delete_replies, sender=GroupThread, dispatch_uid="community.thread_replies"
+        )
         for model in (MemberProfile, Question):
             m2m_changed.connect(
                 reindex_after_topics_change,

@@ -14,11 +14,8 @@ from django.utils import translation
 
 from community.access import MODERATION_GROUP, public_name
 from community.groups.models import GroupMembership
+from community.notifications.emails import absolute
 from home import mail
-
-
-def absolute(path):
-    return settings.BASE_URL.rstrip("/") + path
 
 
 def send(users, template, event, **context):

@@ -4,10 +4,12 @@ moderate it is decided in community/groups/access.py alone."""
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -180,6 +182,14 @@ class GroupThread(models.Model):
 
     def get_absolute_url(self):
         return reverse("community:group_thread", args=[self.group.slug, self.pk])
+
+
+def delete_replies(sender, instance, **kwargs):
+    """A discussion's replies go with it, however it is deleted (also with its group):
+    comments without their discussion would be nobody's to read or moderate."""
+    XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(GroupThread), object_pk=str(instance.pk)
+    ).delete()
 
 
 class GroupMeeting(models.Model):

@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_comments_xtd.models import XtdComment
 
 from community.access import is_member, member_required, public_name
 from community.comments.counts import with_counts
@@ -274,11 +273,7 @@ def delete_thread(request, group, pk):
     if request.method != "POST":
         context = {"group": group, "thread": thread, "title": _("Delete the discussion")}
         return render(request, "community/groups/delete_thread.html", context)
-    with transaction.atomic():
-        XtdComment.objects.filter(
-            content_type=ContentType.objects.get_for_model(GroupThread), object_pk=str(thread.pk)
-        ).delete()
-        thread.delete()
+    thread.delete()  # its replies with it (community.groups.models.delete_replies)
     messages.success(request, _("The discussion »%(title)s« is deleted.") % {"title": thread})
     return redirect(group)
 

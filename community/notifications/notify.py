@@ -131,21 +131,25 @@ def comment_posted(sender, comment, **kwargs):
         notified |= new
 
 
+def tell_group(group, thing, title, url, author_id):
+    """The group's active members but `author_id` hear of `thing` (kind GROUP)."""
+    members = group.memberships.filter(state=GroupMembership.State.ACTIVE)
+    recipients = set(members.values_list("user_id", flat=True)) - {author_id}
+    notify(recipients, NotificationKind.GROUP, thing, title, url)
+
+
 def thread_started(thread):
     """The group's other members hear of a new discussion in it."""
-    members = thread.group.memberships.filter(state=GroupMembership.State.ACTIVE)
     with translation.override(settings.LANGUAGE_CODE):
         title = _("New discussion in “%(group)s”: “%(title)s”") % {
             "group": quoted(thread.group.name),
             "title": quoted(thread.title),
         }
-    recipients = set(members.values_list("user_id", flat=True)) - {thread.author_id}
-    notify(recipients, NotificationKind.GROUP, thread, title, thread.get_absolute_url())
+    tell_group(thread.group, thread, title, thread.get_absolute_url(), thread.author_id)
 
 
 def meeting_planned(meeting):
     """The group's other members hear of a new meeting."""
-    members = meeting.group.memberships.filter(state=GroupMembership.State.ACTIVE)
     with translation.override(settings.LANGUAGE_CODE):
         when = formats.date_format(timezone.localtime(meeting.starts_at), "DATETIME_FORMAT")
         title = _("New meeting of “%(group)s”: “%(title)s”, %(when)s") % {
@@ -153,8 +157,7 @@ def meeting_planned(meeting):
             "title": quoted(meeting.title),
             "when": when,
         }
-    recipients = set(members.values_list("user_id", flat=True)) - {meeting.created_by_id}
-    notify(recipients, NotificationKind.GROUP, meeting, title, meeting.get_absolute_url())
+    tell_group(meeting.group, meeting, title, meeting.get_absolute_url(), meeting.created_by_id)
 
 
 def accepted(sender, question, comment, **kwargs):

@@ -249,3 +249,16 @@ def test_the_groups_moderator_deletes_a_discussion_with_its_replies(client, role
     assert "Die Diskussion »Doppelt gepostet« ist gelöscht." in response.content.decode()
     assert not GroupThread.objects.exists()
     assert not visible_comments(thread).exists()
+
+
+def test_deleting_a_group_takes_its_discussions_replies_along(client, roles):
+    from community.comments.rules import visible_comments
+
+    group = make_group(roles)
+    thread = GroupThread.objects.create(group=group, title="Mietverträge", text="…")
+    client.force_login(roles["group_member"])
+    reply(client, thread, "Eine Antwort")
+
+    group.delete()
+
+    assert not visible_comments(thread).exists()
